@@ -1,0 +1,10 @@
+namespace TaoSharp.Runtime.Tests;
+
+public class AssemblySmokeTests
+{
+    [Fact]
+    public void Shared_vectors_are_reachable()
+    {
+        Assert.True(Directory.Exists(TaoSharp.TestKit.SharedFiles.Vectors()));
+    }
+}
