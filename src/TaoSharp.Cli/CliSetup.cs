@@ -1,16 +1,22 @@
 using Spectre.Console.Cli;
 using TaoSharp.Cli.Commands;
+using TaoSharp.Cli.Commands.Keys;
+using TaoSharp.Cli.Commands.Sim;
+using TaoSharp.Cli.Commands.Wallet;
 
 namespace TaoSharp.Cli;
 
-/// <summary>Registers every command group of the `tao` executable. Each group lives in its own file under Commands/.</summary>
+/// <summary>Registers every command group of the `tao` executable. Each group lives in its own folder under Commands/.</summary>
 public static class CliSetup
 {
     public static void Configure(IConfigurator config)
     {
         config.SetApplicationName("tao");
         config.SetApplicationVersion(VersionInfo.Version);
-        config.PropagateExceptions();
         config.AddCommand<VersionCommand>("version").WithDescription("Print the TaoSharp version.");
+        // Branches are registered once they have commands (Spectre rejects an empty branch):
+        // config.AddBranch("keys", KeysBranch.Configure);
+        // config.AddBranch("wallet", WalletBranch.Configure);
+        // config.AddBranch("sim", SimBranch.Configure);
     }
 }
