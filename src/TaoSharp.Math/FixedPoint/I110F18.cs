@@ -8,12 +8,7 @@ namespace TaoSharp.Math;
 /// Operators follow Rust release builds (wrapping; <c>/</c> by zero throws); use the Saturating*,
 /// Checked* and SafeDiv methods where the reference code does.
 /// </summary>
-public readonly struct I110F18 :
-    IEquatable<I110F18>, IComparable<I110F18>, IComparable,
-    IComparisonOperators<I110F18, I110F18, bool>,
-    IAdditionOperators<I110F18, I110F18, I110F18>, ISubtractionOperators<I110F18, I110F18, I110F18>,
-    IMultiplyOperators<I110F18, I110F18, I110F18>, IDivisionOperators<I110F18, I110F18, I110F18>,
-    IUnaryNegationOperators<I110F18, I110F18>
+public readonly struct I110F18 : ISignedFixedPoint<I110F18>, IComparable
 {
     public const int FractionBits = 18;
 

@@ -9,12 +9,7 @@ namespace TaoSharp.Math;
 /// Operators follow Rust release builds (wrapping; <c>/</c> by zero throws); use the Saturating*,
 /// Checked* and SafeDiv methods where the reference code does.
 /// </summary>
-public readonly struct I32F32 :
-    IEquatable<I32F32>, IComparable<I32F32>, IComparable,
-    IComparisonOperators<I32F32, I32F32, bool>,
-    IAdditionOperators<I32F32, I32F32, I32F32>, ISubtractionOperators<I32F32, I32F32, I32F32>,
-    IMultiplyOperators<I32F32, I32F32, I32F32>, IDivisionOperators<I32F32, I32F32, I32F32>,
-    IUnaryNegationOperators<I32F32, I32F32>
+public readonly struct I32F32 : ISignedFixedPoint<I32F32>, IComparable
 {
     public const int FractionBits = 32;
     private const long OneBits = 1L << FractionBits;
@@ -38,10 +33,14 @@ public readonly struct I32F32 :
     public static I32F32 FromBits(long bits) => new(bits);
 
     /// <summary>The integer as a fixed value, saturating outside [-2^31, 2^31).</summary>
-    public static I32F32 FromInt(long value) =>
+    public static I32F32 FromInt(long value) => FromInt((Int128)value);
+
+    public static I32F32 FromUInt(ulong value) => FromUInt((UInt128)value);
+
+    public static I32F32 FromInt(Int128 value) =>
         new((long)FixedConvert.SignedFromInt(value, FractionBits, long.MinValue, long.MaxValue));
 
-    public static I32F32 FromUInt(ulong value) =>
+    public static I32F32 FromUInt(UInt128 value) =>
         new((long)FixedConvert.SignedFromUInt(value, FractionBits, long.MaxValue));
 
     // ---- Rust release-build operators (wrapping) ----

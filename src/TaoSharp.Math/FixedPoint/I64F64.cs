@@ -8,12 +8,7 @@ namespace TaoSharp.Math;
 /// Operators follow Rust release builds (wrapping; <c>/</c> by zero throws); use the Saturating*,
 /// Checked* and SafeDiv methods where the reference code does.
 /// </summary>
-public readonly struct I64F64 :
-    IEquatable<I64F64>, IComparable<I64F64>, IComparable,
-    IComparisonOperators<I64F64, I64F64, bool>,
-    IAdditionOperators<I64F64, I64F64, I64F64>, ISubtractionOperators<I64F64, I64F64, I64F64>,
-    IMultiplyOperators<I64F64, I64F64, I64F64>, IDivisionOperators<I64F64, I64F64, I64F64>,
-    IUnaryNegationOperators<I64F64, I64F64>
+public readonly struct I64F64 : ISignedFixedPoint<I64F64>, IComparable
 {
     public const int FractionBits = 64;
 

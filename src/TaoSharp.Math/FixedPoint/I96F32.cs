@@ -8,12 +8,7 @@ namespace TaoSharp.Math;
 /// Operators follow Rust release builds (wrapping; <c>/</c> by zero throws); use the Saturating*,
 /// Checked* and SafeDiv methods where the reference code does.
 /// </summary>
-public readonly struct I96F32 :
-    IEquatable<I96F32>, IComparable<I96F32>, IComparable,
-    IComparisonOperators<I96F32, I96F32, bool>,
-    IAdditionOperators<I96F32, I96F32, I96F32>, ISubtractionOperators<I96F32, I96F32, I96F32>,
-    IMultiplyOperators<I96F32, I96F32, I96F32>, IDivisionOperators<I96F32, I96F32, I96F32>,
-    IUnaryNegationOperators<I96F32, I96F32>
+public readonly struct I96F32 : ISignedFixedPoint<I96F32>, IComparable
 {
     public const int FractionBits = 32;
 

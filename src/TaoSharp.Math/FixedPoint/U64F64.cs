@@ -8,11 +8,7 @@ namespace TaoSharp.Math;
 /// Operators follow Rust release builds (wrapping; <c>/</c> by zero throws); use the Saturating*,
 /// Checked* and SafeDiv methods where the reference code does.
 /// </summary>
-public readonly struct U64F64 :
-    IEquatable<U64F64>, IComparable<U64F64>, IComparable,
-    IComparisonOperators<U64F64, U64F64, bool>,
-    IAdditionOperators<U64F64, U64F64, U64F64>, ISubtractionOperators<U64F64, U64F64, U64F64>,
-    IMultiplyOperators<U64F64, U64F64, U64F64>, IDivisionOperators<U64F64, U64F64, U64F64>
+public readonly struct U64F64 : IFixedPoint<U64F64>, IComparable
 {
     public const int FractionBits = 64;
 

@@ -8,11 +8,7 @@ namespace TaoSharp.Math;
 /// Operators follow Rust release builds (wrapping; <c>/</c> by zero throws); use the Saturating*,
 /// Checked* and SafeDiv methods where the reference code does.
 /// </summary>
-public readonly struct U96F32 :
-    IEquatable<U96F32>, IComparable<U96F32>, IComparable,
-    IComparisonOperators<U96F32, U96F32, bool>,
-    IAdditionOperators<U96F32, U96F32, U96F32>, ISubtractionOperators<U96F32, U96F32, U96F32>,
-    IMultiplyOperators<U96F32, U96F32, U96F32>, IDivisionOperators<U96F32, U96F32, U96F32>
+public readonly struct U96F32 : IFixedPoint<U96F32>, IComparable
 {
     public const int FractionBits = 32;
 

@@ -1,0 +1,150 @@
+namespace TaoSharp.Math.Epoch;
+
+/// <summary>
+/// Yuma3's liquid-alpha bond EMA (spec-yuma §3.12): a per-cell EMA rate from a sigmoid of how far a
+/// validator's weight is from consensus, then <c>mat_ema_alpha_sparse</c>.
+/// </summary>
+public sealed class LiquidAlpha
+{
+    private readonly long _low;
+    private readonly long _high;
+    private readonly long _steepnessFactor;
+    // Direct-mapped memo of sigmoid(d): many cells share the same distance (often 0). Deterministic either way.
+    private readonly long[] _memoKey = new long[256];
+    private readonly long[] _memoValue = new long[256];
+    private readonly bool[] _memoUsed = new bool[256];
+
+    /// <param name="alphaLow">AlphaValues.low as a u16 proportion.</param>
+    /// <param name="alphaHigh">AlphaValues.high as a u16 proportion.</param>
+    /// <param name="steepness">AlphaSigmoidSteepness (i16).</param>
+    public LiquidAlpha(ushort alphaLow, ushort alphaHigh, short steepness)
+    {
+        _low = Fx32.U16Proportion(alphaLow);
+        _high = Fx32.U16Proportion(alphaHigh);
+        // saturating_div(I32F32(k), I32F32(-100)) truncates: steepness 1000 → −10.
+        _steepnessFactor = Fx32.SatDiv(Fx32.FromInt(steepness), Fx32.FromInt(-100));
+    }
+
+    /// <summary><c>alpha_sigmoid(consensus, weight, bond)</c> on raw I32F32 bits.</summary>
+    public long Alpha(long consensus, long weight, long bond)
+    {
+        long buy = Fx32.Clamp(Fx32.SatSub(weight, consensus), 0, Fx32.One);
+        long sell = Fx32.Clamp(Fx32.SatSub(bond, weight), 0, Fx32.One);
+        long d = weight >= bond ? buy : sell;
+        int slot = (int)((ulong)(d ^ (d >> 13) ^ (d >> 29)) & 255);
+        if (_memoUsed[slot] && _memoKey[slot] == d) return _memoValue[slot];
+        long e = Fx32.ExpSafe(Fx32.SatMul(_steepnessFactor, Fx32.SatSub(d, Fx32.Half)));
+        long sigmoid = Fx32.SatDiv(Fx32.One, Fx32.SatAdd(Fx32.One, e));
+        long a = Fx32.SatAdd(_low, Fx32.SatMul(sigmoid, Fx32.SatSub(_high, _low)));
+        a = Fx32.Clamp(a, _low, _high);
+        _memoUsed[slot] = true;
+        _memoKey[slot] = d;
+        _memoValue[slot] = a;
+        return a;
+    }
+
+    /// <summary>
+    /// <c>mat_ema_alpha_sparse(Wb, B, liquid_alphas_sparse(Wb, B, C))</c>: for each row only the columns present in
+    /// the Wb row produce an entry, <c>min((1−a)·b + max(a·w, 0), 1)</c>, kept if &gt; 0, in Wb order.
+    /// The alpha of a cell comes from the reference's merge walk, which assumes rows sorted by column; it is
+    /// replayed exactly (cursor per row, only evaluated at the needed columns, which leaves the cursors identical).
+    /// </summary>
+    public SparseMatrix Ema(SparseMatrix weights, SparseMatrix bonds, ReadOnlySpan<long> consensus)
+    {
+        int n = consensus.Length;
+        if (weights.Rows != bonds.Rows || weights.Rows != n) return weights.Clone();
+        var builder = new SparseMatrix.Builder(n, weights.NonZeroCount);
+        var alpha = new long[n];
+        var decayed = new long[n];
+        var needed = new int[n];      // stamp = row + 1 when column j appears in the Wb row
+        var columns = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            var wCols = weights.RowColumns(i);
+            var wVals = weights.RowValues(i);
+            if (wCols.Length == 0) { builder.EndRow(); continue; }
+            int stamp = i + 1;
+            int m = 0;
+            bool ascending = true;
+            for (int k = 0; k < wCols.Length; k++)
+            {
+                int j = wCols[k];
+                if (j >= n || needed[j] == stamp) continue;
+                needed[j] = stamp;
+                if (m > 0 && columns[m - 1] > j) ascending = false;
+                columns[m++] = j;
+            }
+            if (!ascending) Array.Sort(columns, 0, m);
+
+            var bCols = bonds.RowColumns(i);
+            var bVals = bonds.RowValues(i);
+            int wi = 0, bi = 0;
+            for (int t = 0; t < m; t++)
+            {
+                int j = columns[t];
+                long wv = WalkTo(wCols, wVals, ref wi, j);
+                long bv = WalkTo(bCols, bVals, ref bi, j);
+                alpha[j] = Alpha(consensus[j], wv, bv);
+                decayed[j] = 0;
+            }
+            for (int k = 0; k < bCols.Length; k++)
+            {
+                int j = bCols[k];
+                if (j < n && needed[j] == stamp) decayed[j] = Fx32.SatMul(Fx32.SatSub(Fx32.One, alpha[j]), bVals[k]);
+            }
+            for (int k = 0; k < wCols.Length; k++)
+            {
+                int j = wCols[k];
+                if (j >= n) continue;
+                long increase = System.Math.Max(Fx32.SatMul(alpha[j], wVals[k]), 0);
+                long v = System.Math.Min(Fx32.SatAdd(decayed[j], increase), Fx32.One);
+                if (v > 0) builder.Add((ushort)j, v);
+            }
+            builder.EndRow();
+        }
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// <c>mat_ema_alpha_sparse(new, old, alpha)</c> with an explicit dense alpha matrix (rows × columns);
+    /// the production path above derives the alphas itself. Row counts must agree, otherwise a copy of
+    /// <paramref name="next"/> is returned, as the reference does.
+    /// </summary>
+    public static SparseMatrix EmaWithAlphas(SparseMatrix next, SparseMatrix old, long[][] alpha)
+    {
+        if (next.Rows != old.Rows || next.Rows != alpha.Length) return next.Clone();
+        var builder = new SparseMatrix.Builder(next.Rows, next.NonZeroCount);
+        for (int i = 0; i < next.Rows; i++)
+        {
+            long[] a = alpha[i];
+            var decayed = new long[a.Length];
+            var oCols = old.RowColumns(i);
+            var oVals = old.RowValues(i);
+            for (int k = 0; k < oCols.Length; k++)
+                if (oCols[k] < a.Length) decayed[oCols[k]] = Fx32.SatMul(Fx32.SatSub(Fx32.One, a[oCols[k]]), oVals[k]);
+            var nCols = next.RowColumns(i);
+            var nVals = next.RowValues(i);
+            for (int k = 0; k < nCols.Length; k++)
+            {
+                int j = nCols[k];
+                if (j >= a.Length) continue;
+                long v = System.Math.Min(Fx32.SatAdd(decayed[j], System.Math.Max(Fx32.SatMul(a[j], nVals[k]), 0)), Fx32.One);
+                if (v > 0) builder.Add((ushort)j, v);
+            }
+            builder.EndRow();
+        }
+        return builder.Build();
+    }
+
+    /// <summary>One step of the reference merge walk: skip entries with a smaller column, take the value on a match.</summary>
+    private static long WalkTo(ReadOnlySpan<ushort> cols, ReadOnlySpan<long> vals, ref int cursor, int j)
+    {
+        while (cursor < cols.Length)
+        {
+            int c = cols[cursor];
+            if (c < j) { cursor++; continue; }
+            return c == j ? vals[cursor] : 0;
+        }
+        return 0;
+    }
+}
