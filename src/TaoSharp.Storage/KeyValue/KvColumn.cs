@@ -20,9 +20,10 @@ public static class KvColumns
 {
     public static readonly IReadOnlyList<KvColumn> All = [KvColumn.State, KvColumn.StateTree, KvColumn.Chain];
 
-    internal static int Count => 3;
+    public static int Count => 3;
 
-    internal static int Index(KvColumn column) => (int)column < Count
+    /// <summary>Dense index 0..Count-1 of a column; throws for values outside the enum.</summary>
+    public static int Index(KvColumn column) => (int)column < Count
         ? (int)column
         : throw new ArgumentOutOfRangeException(nameof(column), column, "unknown key-value column");
 }
