@@ -1,0 +1,226 @@
+using TaoSharp.Math.Epoch;
+
+namespace TaoSharp.Runtime.Epoch;
+
+/// <summary>
+/// The production (sparse) Yuma Consensus epoch of one subnet mechanism, integer for integer as the reference
+/// chain computes it (spec-yuma §3.1–3.16). A pure function: storage access lives in <see cref="EpochRunner"/>.
+/// </summary>
+public static class YumaEpoch
+{
+    public static EpochOutput Run(EpochInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        input.Validate();
+        int n = input.N;
+        ulong block = input.CurrentBlock;
+
+        // §3.2 activity
+        ulong cutoff = System.Math.Max((ulong)input.ActivityCutoffFactorMilli * input.Tempo / 1000, 1);
+        var lastUpdate = new ulong[n];
+        input.LastUpdate.CopyTo(lastUpdate, 0);
+        var active = new bool[n];
+        for (int i = 0; i < n; i++) active[i] = !(SaturatingAdd(lastUpdate[i], cutoff) < block);
+
+        // §3.3 stake
+        int owner = input.OwnerUid is { } o ? o : -1;
+        var (stake, rawStake) = ComputeStake(input, owner);
+
+        // §3.4 permits: this epoch uses last epoch's; the new ones are written for the next epoch.
+        var forbidden = new bool[n];
+        for (int i = 0; i < n; i++) forbidden[i] = !(i < input.ValidatorPermit.Length && input.ValidatorPermit[i]);
+        if (owner >= 0 && owner < input.ValidatorPermit.Length) forbidden[owner] = false;
+        bool[] newPermit = EpochVector.IsTopKNonZero(stake, input.MaxAllowedValidators);
+        if (owner >= 0 && owner < n) newPermit[owner] = true;
+
+        // §3.5 active stake
+        var activeStake = (long[])stake.Clone();
+        for (int i = 0; i < n; i++)
+            if (!active[i] || forbidden[i]) activeStake[i] = 0;
+        EpochVector.NormalizeInPlace(activeStake);
+
+        // §3.6 weights and masks
+        SparseMatrix weights = LoadWeights(input.Weights, n);
+        weights.RemoveWhere(new EpochMasks.MaskedRows(forbidden));
+        weights.RemoveWhere(new EpochMasks.Diagonal(owner));
+        weights.RemoveWhere(new EpochMasks.AtOrBefore(lastUpdate, input.BlockAtRegistration));
+        if (input.CommitBlocks is { } commitBlocks)
+            weights.RemoveWhere(new EpochMasks.StrictlyBefore(commitBlocks, input.BlockAtRegistration));
+        weights.RowNormalize();
+
+        // §3.7 consensus
+        long kappa = Fx32.SafeDiv(Fx32.FromInt(input.Kappa), Fx32.U16MaxBits);
+        long[] consensus = WeightedMedian.OfColumns(activeStake, weights, n, kappa);
+
+        // §3.8 clipping and validator trust
+        SparseMatrix clipped = weights.Clone();
+        clipped.ColClip(consensus);
+        long[] validatorTrust = clipped.RowSums();
+
+        // §3.9 ranks and incentive
+        long[] incentive = clipped.MatMul(activeStake, n);
+        EpochVector.NormalizeInPlace(incentive);
+
+        // §3.10 weights for bonds
+        long bondsPenalty = Fx32.SafeDiv(Fx32.FromInt(input.BondsPenalty), Fx32.U16MaxBits);
+        SparseMatrix bondWeights = SparseMatrix.Interpolate(weights, clipped, n, bondsPenalty);
+
+        // §3.11 / §3.12 bonds and dividends
+        ulong lastTempo = input.LastMechanismStepBlock == 0
+            ? (block >= input.Tempo ? block - input.Tempo : 0)
+            : SaturatingAdd(input.LastMechanismStepBlock, 1);
+        long emaAlpha = EmaAlpha(input.BondsMovingAverage);
+        var (dividends, storedBonds) = input.Yuma3
+            ? Yuma3Bonds(input, n, lastTempo, emaAlpha, bondWeights, consensus, incentive, activeStake)
+            : OriginalBonds(input, n, lastTempo, emaAlpha, bondWeights, incentive, activeStake);
+
+        // §3.14 emission
+        var combined = new long[n];
+        for (int i = 0; i < n; i++) combined[i] = Fx32.SatAdd(incentive[i], dividends[i]);
+        long emissionSum = EpochVector.Sum(combined);
+        var serverShare = (long[])incentive.Clone();
+        var validatorShare = (long[])dividends.Clone();
+        EpochVector.NormalizeUsingSumInPlace(serverShare, emissionSum);
+        EpochVector.NormalizeUsingSumInPlace(validatorShare, emissionSum);
+        EpochVector.NormalizeInPlace(combined);
+        if (emissionSum == 0)
+        {
+            // No usable weights: emission follows active stake, or all stake when nobody is active.
+            long[] fallback = EpochVector.Sum(activeStake) == 0 ? stake : activeStake;
+            validatorShare = (long[])fallback.Clone();
+            combined = (long[])fallback.Clone();
+        }
+
+        var bondRows = new (ushort, ushort)[n][];
+        for (int i = 0; i < n; i++)
+        {
+            if (!newPermit[i]) { bondRows[i] = []; continue; }
+            var cols = storedBonds.RowColumns(i);
+            var vals = storedBonds.RowValues(i);
+            var row = new (ushort, ushort)[cols.Length];
+            for (int k = 0; k < cols.Length; k++) row[k] = (cols[k], Fx32.ProportionToU16(vals[k]));
+            bondRows[i] = row;
+        }
+
+        return new EpochOutput
+        {
+            Active = active,
+            StakeWeight = EpochVector.ProportionsToU16(stake),
+            Consensus = EpochVector.ProportionsToU16(consensus),
+            Incentive = EpochVector.ProportionsToU16(incentive),
+            Dividends = EpochVector.ProportionsToU16(dividends),
+            ValidatorTrust = EpochVector.ProportionsToU16(validatorTrust),
+            Emission = ToRao(combined, input.RaoEmission),
+            ServerEmission = ToRao(serverShare, input.RaoEmission),
+            ValidatorEmission = ToRao(validatorShare, input.RaoEmission),
+            ValidatorPermit = newPermit,
+            Bonds = bondRows,
+            Stake = rawStake,
+        };
+    }
+
+    private static (long[] Stake, ulong[] Raw) ComputeStake(EpochInput input, int owner)
+    {
+        int n = input.N;
+        Int128 taoWeight = StakeWeights.TaoWeightBits(input.TaoWeight);
+        var total = new Int128[n];
+        var raw = new ulong[n];
+        for (int i = 0; i < n; i++)
+        {
+            ulong tao = input.TaoStake is { } t ? t[i] : 0;
+            Int128 s = StakeWeights.TotalStake(input.AlphaStake[i], tao, taoWeight);
+            raw[i] = StakeWeights.ToU64(s);
+            // Min-stake filter; the subnet owner is exempt.
+            total[i] = i != owner && raw[i] < input.StakeThreshold ? 0 : s;
+        }
+        return (StakeWeights.NormalizeToI32F32(total), raw);
+    }
+
+    /// <summary>α = 1 − I32F32(I64F64(bma) / I64F64(1e6)) (bma 900000 → bits 429496730).</summary>
+    internal static long EmaAlpha(ulong bondsMovingAverage)
+    {
+        Int128 ratio = StakeWeights.SafeDiv(StakeWeights.FromU64(bondsMovingAverage), StakeWeights.FromU64(1_000_000));
+        return Fx32.SatSub(Fx32.One, StakeWeights.ToI32F32(ratio));
+    }
+
+    private static SparseMatrix LoadWeights((ushort Uid, ushort Value)[][] rows, int n)
+    {
+        int capacity = 0;
+        foreach (var r in rows) capacity += r.Length;
+        var b = new SparseMatrix.Builder(n, capacity);
+        for (int i = 0; i < System.Math.Min(rows.Length, n); i++)
+        {
+            foreach (var (uid, value) in rows[i])
+                if (uid < n) b.Add(uid, (long)value << Fx32.FracBits);
+            b.EndRow();
+        }
+        return b.Build();
+    }
+
+    /// <summary>Stored bonds as I32F32: raw integers (original Yuma) or u16 proportions (Yuma3); columns are not bounded by n.</summary>
+    private static SparseMatrix LoadBonds((ushort Uid, ushort Value)[][] rows, int n, bool asProportion)
+    {
+        int capacity = 0;
+        foreach (var r in rows) capacity += r.Length;
+        var b = new SparseMatrix.Builder(n, capacity);
+        for (int i = 0; i < System.Math.Min(rows.Length, n); i++)
+        {
+            foreach (var (uid, value) in rows[i])
+                b.Add(uid, asProportion ? Fx32.U16Proportion(value) : (long)value << Fx32.FracBits);
+            b.EndRow();
+        }
+        return b.Build();
+    }
+
+    private static (long[] Dividends, SparseMatrix Stored) OriginalBonds(
+        EpochInput input, int n, ulong lastTempo, long emaAlpha, SparseMatrix bondWeights, long[] incentive, long[] activeStake)
+    {
+        SparseMatrix bonds = LoadBonds(input.Bonds, n, asProportion: false);
+        bonds.RemoveWhere(new EpochMasks.ScalarAtOrBefore(lastTempo, input.BlockAtRegistration));
+        bonds.ColNormalize(n);
+        SparseMatrix delta = bondWeights; // not used afterwards, so scaled in place
+        delta.RowHadamard(activeStake);
+        delta.ColNormalize(n);
+        SparseMatrix ema = SparseMatrix.Ema(delta, bonds, emaAlpha);
+        ema.ColNormalize(n);
+        long[] dividends = ema.MatMulTranspose(incentive);
+        EpochVector.NormalizeInPlace(dividends);
+        ema.ColMaxUpscale(n);
+        return (dividends, ema);
+    }
+
+    private static (long[] Dividends, SparseMatrix Stored) Yuma3Bonds(
+        EpochInput input, int n, ulong lastTempo, long emaAlpha, SparseMatrix bondWeights, long[] consensus,
+        long[] incentive, long[] activeStake)
+    {
+        SparseMatrix bonds = LoadBonds(input.Bonds, n, asProportion: true);
+        bonds.RemoveWhere(new EpochMasks.ScalarAtOrBefore(lastTempo, input.BlockAtRegistration));
+        bool anyConsensus = false;
+        foreach (long c in consensus) anyConsensus |= c != 0;
+        SparseMatrix ema = input.LiquidAlpha && anyConsensus
+            ? new LiquidAlpha(input.AlphaLow, input.AlphaHigh, input.AlphaSigmoidSteepness).Ema(bondWeights, bonds, consensus)
+            : SparseMatrix.Ema(bondWeights, bonds, emaAlpha);
+        SparseMatrix normalized = ema.Clone();
+        normalized.ColNormalize(n);
+        long[] bondedIncentive = normalized.RowSumsOfProducts(incentive);
+        long[] dividends = EpochVector.Mul(bondedIncentive, activeStake);
+        EpochVector.NormalizeInPlace(dividends);
+        return (dividends, ema);
+    }
+
+    /// <summary>⌊I96F32(x)·I96F32(E)⌋ per entry: x_bits·E / 2^32 floored (negative → 0).</summary>
+    private static ulong[] ToRao(long[] shares, ulong emission)
+    {
+        var r = new ulong[shares.Length];
+        for (int i = 0; i < shares.Length; i++)
+        {
+            if (shares[i] <= 0) continue;
+            UInt128 product = (UInt128)(ulong)shares[i] * emission;
+            UInt128 whole = product >> 32;
+            r[i] = whole > ulong.MaxValue ? ulong.MaxValue : (ulong)whole;
+        }
+        return r;
+    }
+
+    private static ulong SaturatingAdd(ulong a, ulong b) => a > ulong.MaxValue - b ? ulong.MaxValue : a + b;
+}
