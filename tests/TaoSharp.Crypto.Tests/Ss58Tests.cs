@@ -1,0 +1,81 @@
+using CsCheck;
+using TaoSharp.Crypto.Ss58;
+using static TaoSharp.Crypto.Tests.WalletTestVectors;
+
+namespace TaoSharp.Crypto.Tests;
+
+public class Ss58Tests
+{
+    public static TheoryData<int> VectorIndices()
+    {
+        var data = new TheoryData<int>();
+        int n = Keys("ss58.json").GetProperty("vectors").GetArrayLength();
+        for (int i = 0; i < n; i++) data.Add(i);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(VectorIndices))]
+    public void Encodes_and_decodes_every_vector(int index)
+    {
+        var v = Keys("ss58.json").GetProperty("vectors")[index];
+        var key = v.Hex("public_key");
+        var prefix = (ushort)v.GetProperty("prefix").GetInt32();
+        Assert.Equal(v.Str("address"), Ss58Address.Encode(key, prefix));
+        var decoded = Ss58Address.Decode(v.Str("address"));
+        Assert.Equal(prefix, decoded.Prefix);
+        Assert.Equal(key, decoded.PublicKey);
+        // The checksum bytes are the last two of the raw payload.
+        Assert.EndsWith(v.Str("checksum_hex"), v.Str("raw_payload_hex"));
+    }
+
+    [Fact]
+    public void Default_prefix_is_42()
+    {
+        var alice = Convert.FromHexString("d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d");
+        Assert.Equal("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY", Ss58Address.Encode(alice));
+    }
+
+    [Fact]
+    public void Vector_negatives_are_rejected_with_the_reason()
+    {
+        var negatives = Keys("ss58.json").GetProperty("negative");
+        var checksum = Assert.Throws<Ss58Exception>(() => Ss58Address.Decode(negatives[0].Str("address")));
+        Assert.Contains("checksum", checksum.Message);
+        var length = Assert.Throws<Ss58Exception>(() => Ss58Address.Decode(negatives[1].Str("address")));
+        Assert.Contains("length", length.Message);
+    }
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQ0", "not a base58 character")]
+    [InlineData("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQYY", "length")]
+    [InlineData("0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d", "too long")]
+    public void Malformed_addresses_get_a_clear_error(string address, string fragment)
+    {
+        var e = Assert.Throws<Ss58Exception>(() => Ss58Address.Decode(address));
+        Assert.Contains(fragment, e.Message);
+        Assert.False(Ss58Address.IsValid(address));
+    }
+
+    [Fact]
+    public void Round_trips_random_keys_and_prefixes()
+    {
+        Gen.Select(Gen.Byte.Array[32], Gen.UShort[0, Ss58Address.MaxPrefix]).Sample((key, prefix) =>
+        {
+            var decoded = Ss58Address.Decode(Ss58Address.Encode(key, prefix));
+            Assert.Equal(prefix, decoded.Prefix);
+            Assert.Equal(key, decoded.PublicKey);
+        }, iter: 500);
+    }
+
+    [Fact]
+    public void Random_strings_never_throw_anything_but_Ss58Exception()
+    {
+        Gen.String[Gen.Char["123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz0OIl!"], 0, 70].Sample(s =>
+        {
+            try { Ss58Address.Decode(s); }
+            catch (Ss58Exception) { }
+        }, iter: 2000);
+    }
+}
