@@ -1,0 +1,96 @@
+using TaoSharp.Chain.Blocks;
+using TaoSharp.Chain.Extrinsics;
+using TaoSharp.Primitives;
+using TaoSharp.Runtime;
+using TaoSharp.Runtime.Balances;
+using TaoSharp.Runtime.Calls;
+using TaoSharp.Runtime.Events;
+using TaoSharp.Storage;
+
+namespace TaoSharp.Chain.Execution;
+
+/// <summary>What executing a block produced: the state changes (not yet committed), the extrinsics kept, their events, and those refused.</summary>
+public sealed record BlockExecutionResult(
+    StateOverlay State,
+    IReadOnlyList<Extrinsic> Included,
+    BlockEvents Events,
+    IReadOnlyList<(Extrinsic Extrinsic, InvalidExtrinsicException Error)> Refused);
+
+/// <summary>
+/// Runs a block against the parent state: the per-block hooks, then each extrinsic in order. Each extrinsic is
+/// validated, pays its fee + tip and bumps its nonce, then its call runs in a nested transaction: a failing call
+/// is rolled back and recorded as System.ExtrinsicFailed with the error name, keeping only the fee and nonce.
+/// Nothing here touches the store; the caller computes the state root and commits.
+/// </summary>
+public sealed class BlockExecutor(TransactionValidator validator, IBlockHooks hooks)
+{
+    public TransactionValidator Validator { get; } = validator;
+
+    /// <summary>
+    /// Executes extrinsics for block <paramref name="number"/>. When <paramref name="dropInvalid"/> (block
+    /// authoring) an invalid transaction is left out and reported; otherwise (import/replay) it fails the block.
+    /// </summary>
+    public BlockExecutionResult Execute(IStateReader parentState, ulong number, BlockHashLookup hashAt,
+        IEnumerable<Extrinsic> extrinsics, bool dropInvalid, bool checkSignatures)
+    {
+        var overlay = new StateOverlay(parentState);
+        var log = new EventLog();
+        var block = new BlockNumber(number);
+        hooks.OnInitialize(new CallContext(overlay, Origin.Root, block, log));
+        var initEvents = log.Drain();
+
+        var included = new List<Extrinsic>();
+        var receipts = new List<ExtrinsicReceipt>();
+        var refused = new List<(Extrinsic, InvalidExtrinsicException)>();
+        foreach (var x in extrinsics)
+        {
+            ValidTransaction valid;
+            try
+            {
+                valid = Validator.Validate(overlay, x, number, hashAt, allowFuture: false, checkSignatures);
+            }
+            catch (InvalidExtrinsicException e)
+            {
+                if (!dropInvalid) throw new InvalidBlockException($"extrinsic {included.Count} ({x.Hash}) is invalid: {e.Message}", e);
+                refused.Add((x, e));
+                continue;
+            }
+            receipts.Add(Apply(overlay, block, log, valid, (uint)included.Count));
+            included.Add(x);
+        }
+        return new BlockExecutionResult(overlay, included, new BlockEvents(initEvents, receipts), refused);
+    }
+
+    private static ExtrinsicReceipt Apply(StateOverlay state, BlockNumber block, EventLog log, ValidTransaction tx, uint index)
+    {
+        var x = tx.Extrinsic;
+        // Fee and nonce are outside the call's transaction: they stick even when the call fails.
+        TaoBalances.Withdraw(state, x.Signer, new TaoBalance(tx.Fee), ExistenceRequirement.KeepAlive);
+        TaoBalances.IncrementNonce(state, x.Signer);
+        if (tx.Fee > 0)
+            log.Deposit("TransactionPayment", "TransactionFeePaid", ("who", x.Signer.ToHex()),
+                ("actual_fee", (tx.Fee - x.Tip).ToString()), ("tip", x.Tip.ToString()));
+
+        var ctx = new CallContext(state, Origin.Signed(x.Signer), block, log);
+        DispatchException? error;
+        try
+        {
+            error = ctx.Transactional(() => tx.Call.Dispatch(ctx));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A Runtime bug must not halt the chain: record it as a failed call (its changes were rolled back).
+            error = new DispatchException(DispatchError.Overflow, "unexpected runtime error: " + e.Message);
+        }
+
+        if (error is null)
+            log.Deposit("System", "ExtrinsicSuccess", ("call", tx.Call.Descriptor.FullName));
+        else
+            log.Deposit("System", "ExtrinsicFailed", ("call", tx.Call.Descriptor.FullName), ("error", error.Error.ToString()),
+                ("detail", error.Message));
+        return new ExtrinsicReceipt(index, x.Hash, error is null, error?.Error.ToString(), tx.Fee, log.Drain());
+    }
+}
+
+/// <summary>A block that cannot be executed as given (re-execution or import found an invalid extrinsic or a root mismatch).</summary>
+public sealed class InvalidBlockException(string message, Exception? inner = null) : Exception(message, inner);
