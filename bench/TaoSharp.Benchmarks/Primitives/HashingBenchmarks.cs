@@ -28,6 +28,13 @@ public class HashingBenchmarks
     [Benchmark]
     public void Blake2b256_1KiB() => Blake2b.Hash(_large, _output);
 
+    // Baseline: libsodium's BLAKE2b through NSec (supports 32..64-byte digests only).
+    [Benchmark]
+    public void NSec_Blake2b256_32B() => NSec.Cryptography.HashAlgorithm.Blake2b_256.Hash(_small, _output);
+
+    [Benchmark]
+    public void NSec_Blake2b256_1KiB() => NSec.Cryptography.HashAlgorithm.Blake2b_256.Hash(_large, _output);
+
     [Benchmark]
     public void Twox128_15B() => Twox.Hash(_name, _output.AsSpan(0, 16));
 }
