@@ -182,6 +182,15 @@ public class Sr25519SignatureTests
     }
 
     [Fact]
+    public void Identity_public_key_is_treated_as_schnorrkel_treats_it()
+    {
+        // R = 5·B, s = 5 with the marker: valid for the identity key under schnorrkel (wasm-crypto 7.5.4 says true;
+        // @scure/sr25519 rejects the identity key outright). We follow schnorrkel, the chain's verifier.
+        byte[] signature = Hex("0xe882b131016b52c1d3337080187cf768423efccbb517bb495ab812c4160ff44e0500000000000000000000000000000000000000000000000000000000000080");
+        Assert.True(Sr25519.Verify(new byte[32], [1, 2, 3], signature));
+    }
+
+    [Fact]
     public void Secret_key_loading_rejects_bad_lengths_and_non_canonical_scalars()
     {
         Assert.Throws<ArgumentException>(() => Sr25519KeyPair.FromMiniSecret(new byte[31]));

@@ -5,7 +5,8 @@ namespace TaoSharp.Crypto.Merlin;
 
 /// <summary>
 /// The Keccak-f[1600] permutation (FIPS 202 §3) over a 200-byte state viewed as 25 little-endian 64-bit lanes.
-/// STROBE-128 is the only user; it needs the bare permutation, not a sponge.
+/// STROBE-128 is the only user; it needs the bare permutation, not a sponge. The round is written out lane by
+/// lane (lanes in locals, ρ offsets and π positions as constants) because it dominates Merlin's cost.
 /// </summary>
 internal static class KeccakF1600
 {
@@ -22,13 +23,6 @@ internal static class KeccakF1600
         0x8000000080008081UL, 0x8000000000008080UL, 0x0000000080000001UL, 0x8000000080008008UL,
     ];
 
-    // ρ rotation amounts and π destinations, walked along the single cycle the π step forms starting at lane 1.
-    private static ReadOnlySpan<byte> RhoOffsets =>
-        [1, 3, 6, 10, 15, 21, 28, 36, 45, 55, 2, 14, 27, 41, 56, 8, 25, 43, 62, 18, 39, 61, 20, 44];
-
-    private static ReadOnlySpan<byte> PiLanes =>
-        [10, 7, 11, 17, 18, 3, 5, 16, 8, 21, 24, 4, 15, 23, 19, 13, 12, 2, 20, 14, 22, 9, 6, 1];
-
     internal static void Permute(Span<byte> state)
     {
         if (state.Length != StateBytes)
@@ -44,53 +38,128 @@ internal static class KeccakF1600
         Permute(MemoryMarshal.Cast<byte, ulong>(state));
     }
 
-    private static void Permute(Span<ulong> a)
+    private static void Permute(Span<ulong> lanes)
     {
-        Span<ulong> c = stackalloc ulong[5];
-        ReadOnlySpan<ulong> rc = RoundConstants;
-        ReadOnlySpan<byte> rho = RhoOffsets;
-        ReadOnlySpan<byte> pi = PiLanes;
+        // a{x + 5y} holds lane A[x, y].
+        ulong a00 = lanes[0];
+        ulong a01 = lanes[1];
+        ulong a02 = lanes[2];
+        ulong a03 = lanes[3];
+        ulong a04 = lanes[4];
+        ulong a05 = lanes[5];
+        ulong a06 = lanes[6];
+        ulong a07 = lanes[7];
+        ulong a08 = lanes[8];
+        ulong a09 = lanes[9];
+        ulong a10 = lanes[10];
+        ulong a11 = lanes[11];
+        ulong a12 = lanes[12];
+        ulong a13 = lanes[13];
+        ulong a14 = lanes[14];
+        ulong a15 = lanes[15];
+        ulong a16 = lanes[16];
+        ulong a17 = lanes[17];
+        ulong a18 = lanes[18];
+        ulong a19 = lanes[19];
+        ulong a20 = lanes[20];
+        ulong a21 = lanes[21];
+        ulong a22 = lanes[22];
+        ulong a23 = lanes[23];
+        ulong a24 = lanes[24];
 
         for (int round = 0; round < Rounds; round++)
         {
-            // θ: xor each column's parity into its neighbours.
-            for (int x = 0; x < 5; x++)
-            {
-                c[x] = a[x] ^ a[x + 5] ^ a[x + 10] ^ a[x + 15] ^ a[x + 20];
-            }
-
-            for (int x = 0; x < 5; x++)
-            {
-                ulong d = c[(x + 4) % 5] ^ BitOperations.RotateLeft(c[(x + 1) % 5], 1);
-                for (int y = 0; y < 25; y += 5)
-                {
-                    a[y + x] ^= d;
-                }
-            }
-
-            // ρ and π together.
-            ulong carried = a[1];
-            for (int i = 0; i < 24; i++)
-            {
-                int lane = pi[i];
-                ulong next = a[lane];
-                a[lane] = BitOperations.RotateLeft(carried, rho[i]);
-                carried = next;
-            }
-
-            // χ: the only non-linear step, row by row.
-            for (int y = 0; y < 25; y += 5)
-            {
-                ulong a0 = a[y], a1 = a[y + 1], a2 = a[y + 2], a3 = a[y + 3], a4 = a[y + 4];
-                a[y] = a0 ^ (~a1 & a2);
-                a[y + 1] = a1 ^ (~a2 & a3);
-                a[y + 2] = a2 ^ (~a3 & a4);
-                a[y + 3] = a3 ^ (~a4 & a0);
-                a[y + 4] = a4 ^ (~a0 & a1);
-            }
-
+            // θ
+            ulong c0 = a00 ^ a05 ^ a10 ^ a15 ^ a20;
+            ulong c1 = a01 ^ a06 ^ a11 ^ a16 ^ a21;
+            ulong c2 = a02 ^ a07 ^ a12 ^ a17 ^ a22;
+            ulong c3 = a03 ^ a08 ^ a13 ^ a18 ^ a23;
+            ulong c4 = a04 ^ a09 ^ a14 ^ a19 ^ a24;
+            ulong d0 = c4 ^ BitOperations.RotateLeft(c1, 1);
+            ulong d1 = c0 ^ BitOperations.RotateLeft(c2, 1);
+            ulong d2 = c1 ^ BitOperations.RotateLeft(c3, 1);
+            ulong d3 = c2 ^ BitOperations.RotateLeft(c4, 1);
+            ulong d4 = c3 ^ BitOperations.RotateLeft(c0, 1);
+            // ρ and π: B[y, 2x+3y] = rot(A[x, y] ^ D[x], r[x, y])
+            ulong b00 = a00 ^ d0;
+            ulong b10 = BitOperations.RotateLeft(a01 ^ d1, 1);
+            ulong b20 = BitOperations.RotateLeft(a02 ^ d2, 62);
+            ulong b05 = BitOperations.RotateLeft(a03 ^ d3, 28);
+            ulong b15 = BitOperations.RotateLeft(a04 ^ d4, 27);
+            ulong b16 = BitOperations.RotateLeft(a05 ^ d0, 36);
+            ulong b01 = BitOperations.RotateLeft(a06 ^ d1, 44);
+            ulong b11 = BitOperations.RotateLeft(a07 ^ d2, 6);
+            ulong b21 = BitOperations.RotateLeft(a08 ^ d3, 55);
+            ulong b06 = BitOperations.RotateLeft(a09 ^ d4, 20);
+            ulong b07 = BitOperations.RotateLeft(a10 ^ d0, 3);
+            ulong b17 = BitOperations.RotateLeft(a11 ^ d1, 10);
+            ulong b02 = BitOperations.RotateLeft(a12 ^ d2, 43);
+            ulong b12 = BitOperations.RotateLeft(a13 ^ d3, 25);
+            ulong b22 = BitOperations.RotateLeft(a14 ^ d4, 39);
+            ulong b23 = BitOperations.RotateLeft(a15 ^ d0, 41);
+            ulong b08 = BitOperations.RotateLeft(a16 ^ d1, 45);
+            ulong b18 = BitOperations.RotateLeft(a17 ^ d2, 15);
+            ulong b03 = BitOperations.RotateLeft(a18 ^ d3, 21);
+            ulong b13 = BitOperations.RotateLeft(a19 ^ d4, 8);
+            ulong b14 = BitOperations.RotateLeft(a20 ^ d0, 18);
+            ulong b24 = BitOperations.RotateLeft(a21 ^ d1, 2);
+            ulong b09 = BitOperations.RotateLeft(a22 ^ d2, 61);
+            ulong b19 = BitOperations.RotateLeft(a23 ^ d3, 56);
+            ulong b04 = BitOperations.RotateLeft(a24 ^ d4, 14);
+            // χ
+            a00 = b00 ^ (~b01 & b02);
+            a01 = b01 ^ (~b02 & b03);
+            a02 = b02 ^ (~b03 & b04);
+            a03 = b03 ^ (~b04 & b00);
+            a04 = b04 ^ (~b00 & b01);
+            a05 = b05 ^ (~b06 & b07);
+            a06 = b06 ^ (~b07 & b08);
+            a07 = b07 ^ (~b08 & b09);
+            a08 = b08 ^ (~b09 & b05);
+            a09 = b09 ^ (~b05 & b06);
+            a10 = b10 ^ (~b11 & b12);
+            a11 = b11 ^ (~b12 & b13);
+            a12 = b12 ^ (~b13 & b14);
+            a13 = b13 ^ (~b14 & b10);
+            a14 = b14 ^ (~b10 & b11);
+            a15 = b15 ^ (~b16 & b17);
+            a16 = b16 ^ (~b17 & b18);
+            a17 = b17 ^ (~b18 & b19);
+            a18 = b18 ^ (~b19 & b15);
+            a19 = b19 ^ (~b15 & b16);
+            a20 = b20 ^ (~b21 & b22);
+            a21 = b21 ^ (~b22 & b23);
+            a22 = b22 ^ (~b23 & b24);
+            a23 = b23 ^ (~b24 & b20);
+            a24 = b24 ^ (~b20 & b21);
             // ι
-            a[0] ^= rc[round];
+            a00 ^= RoundConstants[round];
         }
+
+        lanes[0] = a00;
+        lanes[1] = a01;
+        lanes[2] = a02;
+        lanes[3] = a03;
+        lanes[4] = a04;
+        lanes[5] = a05;
+        lanes[6] = a06;
+        lanes[7] = a07;
+        lanes[8] = a08;
+        lanes[9] = a09;
+        lanes[10] = a10;
+        lanes[11] = a11;
+        lanes[12] = a12;
+        lanes[13] = a13;
+        lanes[14] = a14;
+        lanes[15] = a15;
+        lanes[16] = a16;
+        lanes[17] = a17;
+        lanes[18] = a18;
+        lanes[19] = a19;
+        lanes[20] = a20;
+        lanes[21] = a21;
+        lanes[22] = a22;
+        lanes[23] = a23;
+        lanes[24] = a24;
     }
 }

@@ -29,8 +29,10 @@ internal sealed class Transcript : IDisposable
 
     internal void AppendMessage(ReadOnlySpan<byte> label, ReadOnlySpan<byte> message)
     {
+        Span<byte> length = stackalloc byte[4];
+        WriteLength(length, message.Length);
         _strobe.MetaAd(label, more: false);
-        _strobe.MetaAd(EncodeLength(message.Length), more: true);
+        _strobe.MetaAd(length, more: true);
         _strobe.Ad(message, more: false);
     }
 
@@ -43,8 +45,10 @@ internal sealed class Transcript : IDisposable
 
     internal void ChallengeBytes(ReadOnlySpan<byte> label, Span<byte> output)
     {
+        Span<byte> length = stackalloc byte[4];
+        WriteLength(length, output.Length);
         _strobe.MetaAd(label, more: false);
-        _strobe.MetaAd(EncodeLength(output.Length), more: true);
+        _strobe.MetaAd(length, more: true);
         _strobe.Prf(output, more: false);
     }
 
@@ -56,10 +60,7 @@ internal sealed class Transcript : IDisposable
 
     public void Dispose() => _strobe.Dispose();
 
-    internal static byte[] EncodeLength(int length)
-    {
-        var encoded = new byte[4];
-        BinaryPrimitives.WriteUInt32LittleEndian(encoded, checked((uint)length));
-        return encoded;
-    }
+    /// <summary>Merlin frames every message and request with its length as a u32, little-endian.</summary>
+    internal static void WriteLength(Span<byte> destination, int length) =>
+        BinaryPrimitives.WriteUInt32LittleEndian(destination, checked((uint)length));
 }

@@ -9,7 +9,9 @@ internal sealed class TranscriptRng : IDisposable
 
     internal void Fill(Span<byte> output)
     {
-        _strobe.MetaAd(Transcript.EncodeLength(output.Length), more: false);
+        Span<byte> length = stackalloc byte[4];
+        Transcript.WriteLength(length, output.Length);
+        _strobe.MetaAd(length, more: false);
         _strobe.Prf(output, more: false);
     }
 

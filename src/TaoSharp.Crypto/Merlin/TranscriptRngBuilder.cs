@@ -14,8 +14,10 @@ internal sealed class TranscriptRngBuilder : IDisposable
     internal TranscriptRngBuilder RekeyWithWitnessBytes(ReadOnlySpan<byte> label, ReadOnlySpan<byte> witness)
     {
         ThrowIfFinalized();
+        Span<byte> length = stackalloc byte[4];
+        Transcript.WriteLength(length, witness.Length);
         _strobe.MetaAd(label, more: false);
-        _strobe.MetaAd(Transcript.EncodeLength(witness.Length), more: true);
+        _strobe.MetaAd(length, more: true);
         _strobe.Key(witness, more: false);
         return this;
     }
