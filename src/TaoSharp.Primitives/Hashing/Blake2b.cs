@@ -46,15 +46,7 @@ public static class Blake2b
         }
 
         Span<ulong> h = stackalloc ulong[8];
-        // Parameter block word 0: digest length, key length 0, fanout 1, depth 1 (RFC 7693 §2.5).
-        h[0] = Blake2bCompression.IV0 ^ 0x01010000UL ^ (ulong)outLength;
-        h[1] = Blake2bCompression.IV1;
-        h[2] = Blake2bCompression.IV2;
-        h[3] = Blake2bCompression.IV3;
-        h[4] = Blake2bCompression.IV4;
-        h[5] = Blake2bCompression.IV5;
-        h[6] = Blake2bCompression.IV6;
-        h[7] = Blake2bCompression.IV7;
+        Initialize(h, outLength);
 
         const int block = Blake2bCompression.BlockSize;
         ulong counter = 0;
@@ -75,11 +67,30 @@ public static class Blake2b
         counter += (ulong)tail.Length;
         Blake2bCompression.Compress(h, last, counter, isLast: true);
 
+        WriteDigest(h, output);
+    }
+
+    internal static void Initialize(Span<ulong> h, int outLength)
+    {
+        // Parameter block word 0: digest length, key length 0, fanout 1, depth 1 (RFC 7693 §2.5).
+        h[0] = Blake2bCompression.IV0 ^ 0x01010000UL ^ (ulong)outLength;
+        h[1] = Blake2bCompression.IV1;
+        h[2] = Blake2bCompression.IV2;
+        h[3] = Blake2bCompression.IV3;
+        h[4] = Blake2bCompression.IV4;
+        h[5] = Blake2bCompression.IV5;
+        h[6] = Blake2bCompression.IV6;
+        h[7] = Blake2bCompression.IV7;
+    }
+
+    /// <summary>The digest is the first output.Length bytes of the little-endian state words.</summary>
+    internal static void WriteDigest(ReadOnlySpan<ulong> h, Span<byte> output)
+    {
         Span<byte> full = stackalloc byte[MaxOutputLength];
         for (int i = 0; i < 8; i++)
         {
             BinaryPrimitives.WriteUInt64LittleEndian(full[(i * 8)..], h[i]);
         }
-        full[..outLength].CopyTo(output);
+        full[..output.Length].CopyTo(output);
     }
 }
