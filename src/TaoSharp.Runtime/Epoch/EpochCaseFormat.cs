@@ -46,7 +46,7 @@ public static class EpochCaseFormat
     public static EpochInput ParseInput(JsonElement input)
     {
         var r = new Reader(input);
-        int n = (int)r.UInt("n", 65536);
+        int n = (int)r.UInt("n", EpochInput.MaxUids);
         var result = new EpochInput
         {
             N = n,

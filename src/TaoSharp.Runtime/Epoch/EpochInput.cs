@@ -9,6 +9,12 @@ using TaoSharp.Runtime.Subnets;
 /// </summary>
 public sealed record EpochInput
 {
+    /// <summary>
+    /// Largest UID count the epoch accepts. The reference caps a subnet at 4096 UIDs (storage index
+    /// mecid·4096 + netuid); the bound also keeps the consensus scratch (n × validators) bounded.
+    /// </summary>
+    public const int MaxUids = 4096;
+
     public required int N { get; init; }
     public required ulong CurrentBlock { get; init; }
     public required ushort Tempo { get; init; }
@@ -53,7 +59,7 @@ public sealed record EpochInput
     /// <summary>Checks lengths and ranges; throws <see cref="ArgumentException"/> with a clear message.</summary>
     public void Validate()
     {
-        if (N < 0 || N > 65536) throw new ArgumentException($"n must be in 0..=65536, got {N}");
+        if (N < 0 || N > MaxUids) throw new ArgumentException($"n must be in 0..={MaxUids}, got {N}");
         Require(AlphaStake.Length == N, $"alpha_stake has {AlphaStake.Length} entries, expected n = {N}");
         Require(TaoStake is null || TaoStake.Length == N, $"tao_stake has {TaoStake?.Length} entries, expected n = {N}");
         Require(BlockAtRegistration.Length == N, $"block_at_registration has {BlockAtRegistration.Length} entries, expected n = {N}");
