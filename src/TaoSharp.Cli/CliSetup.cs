@@ -13,10 +13,12 @@ public static class CliSetup
     {
         config.SetApplicationName("tao");
         config.SetApplicationVersion(VersionInfo.Version);
+        // Usage errors exit 2 (Spectre's default is -1); see CliExceptionHandler.
+        config.SetExceptionHandler((exception, _) => CliExceptionHandler.Handle(exception));
         config.AddCommand<VersionCommand>("version").WithDescription("Print the TaoSharp version.");
         // Branches are registered once they have commands (Spectre rejects an empty branch):
-        // config.AddBranch("keys", KeysBranch.Configure);
-        // config.AddBranch("wallet", WalletBranch.Configure);
+        config.AddBranch("keys", KeysBranch.Configure);
+        config.AddBranch("wallet", WalletBranch.Configure);
         // config.AddBranch("sim", SimBranch.Configure);
     }
 }

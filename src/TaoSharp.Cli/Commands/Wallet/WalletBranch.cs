@@ -8,5 +8,15 @@ public static class WalletBranch
     public static void Configure(IConfigurator<CommandSettings> wallet)
     {
         wallet.SetDescription("Create, regenerate and list wallets (btwallet layout and keyfile formats).");
+        wallet.AddCommand<WalletCreateCommand>("create").WithDescription("Create a coldkey and a hotkey from new mnemonics.");
+        wallet.AddCommand<WalletNewColdkeyCommand>("new-coldkey").WithDescription("Create a new coldkey (encrypted by default).");
+        wallet.AddCommand<WalletNewHotkeyCommand>("new-hotkey").WithDescription("Create a new hotkey (plaintext by default).");
+        wallet.AddCommand<WalletRegenColdkeyCommand>("regen-coldkey").WithDescription("Restore a coldkey from its mnemonic or seed.");
+        wallet.AddCommand<WalletRegenColdkeypubCommand>("regen-coldkeypub").WithDescription("Write coldkeypub.txt from an address or public key.");
+        wallet.AddCommand<WalletRegenHotkeyCommand>("regen-hotkey").WithDescription("Restore a hotkey from its mnemonic or seed.");
+        wallet.AddCommand<WalletRegenHotkeypubCommand>("regen-hotkeypub").WithDescription("Write hotkeys/<name>pub.txt from an address or public key.");
+        wallet.AddCommand<WalletListCommand>("list").WithDescription("List wallets and their keys.");
+        wallet.AddCommand<WalletSignCommand>("sign").WithDescription("Sign a message with the coldkey (or --use-hotkey).");
+        wallet.AddCommand<WalletVerifyCommand>("verify").WithDescription("Verify a signature (exit 0 valid, 1 invalid, 2 malformed input).");
     }
 }
