@@ -3,8 +3,12 @@ using System.Runtime.CompilerServices;
 namespace TaoSharp.Primitives.Scale;
 
 /// <summary><c>Vec&lt;T&gt;</c>: compact length, then the elements.</summary>
-internal sealed class VecCodec<T>(IScaleCodec<T> element, int maxLength) : IScaleCodec<T[]>
+internal sealed class VecCodec<T>(IScaleCodec<T> element, int maxLength) : IScaleCodec<T[]>, IScaleSizeHint
 {
+    private readonly int _elementMinSize = ScaleSizeHint.MinEncodedSize(element);
+
+    public int MinEncodedSize => 1;
+
     public void Encode(ScaleWriter w, in T[] value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -17,9 +21,15 @@ internal sealed class VecCodec<T>(IScaleCodec<T> element, int maxLength) : IScal
 
     public T[] Decode(ref ScaleReader r)
     {
-        // Every element encoding takes at least one byte, so a length beyond the remaining input
-        // is rejected by ReadLength before the array is allocated.
+        // ReadLength already rejects more elements than remaining bytes; the element's minimum size
+        // tightens that so the array allocated is never larger than the input could fill.
+        int at = r.Position;
         int length = r.ReadLength(maxLength);
+        if ((long)length * _elementMinSize > r.Remaining)
+        {
+            throw ScaleReader.Error(at, $"{length} elements of at least {_elementMinSize} bytes cannot fit in the {r.Remaining} bytes left");
+        }
+
         var items = new T[length];
         for (int i = 0; i < length; i++)
         {
@@ -30,8 +40,12 @@ internal sealed class VecCodec<T>(IScaleCodec<T> element, int maxLength) : IScal
 }
 
 /// <summary><c>[T; N]</c>: exactly N elements, no length prefix.</summary>
-internal sealed class ArrayCodec<T>(IScaleCodec<T> element, int length) : IScaleCodec<T[]>
+internal sealed class ArrayCodec<T>(IScaleCodec<T> element, int length) : IScaleCodec<T[]>, IScaleSizeHint
 {
+    private readonly int _elementMinSize = ScaleSizeHint.MinEncodedSize(element);
+
+    public int MinEncodedSize => (int)System.Math.Min((long)length * _elementMinSize, int.MaxValue);
+
     public void Encode(ScaleWriter w, in T[] value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -48,7 +62,7 @@ internal sealed class ArrayCodec<T>(IScaleCodec<T> element, int length) : IScale
 
     public T[] Decode(ref ScaleReader r)
     {
-        if (length > r.Remaining)
+        if ((long)length * _elementMinSize > r.Remaining)
         {
             throw ScaleReader.Error(r.Position, $"fixed array of {length} elements cannot fit in the {r.Remaining} bytes left");
         }
@@ -63,9 +77,11 @@ internal sealed class ArrayCodec<T>(IScaleCodec<T> element, int length) : IScale
 }
 
 /// <summary><c>Option&lt;T&gt;</c> for value types: tag 0 (None) or 1 then the value.</summary>
-internal sealed class OptionCodec<T>(IScaleCodec<T> inner) : IScaleCodec<T?>
+internal sealed class OptionCodec<T>(IScaleCodec<T> inner) : IScaleCodec<T?>, IScaleSizeHint
     where T : struct
 {
+    public int MinEncodedSize => 1;
+
     public void Encode(ScaleWriter w, in T? value)
     {
         w.WriteU8(value.HasValue ? (byte)1 : (byte)0);
@@ -79,9 +95,11 @@ internal sealed class OptionCodec<T>(IScaleCodec<T> inner) : IScaleCodec<T?>
 }
 
 /// <summary><c>Option&lt;T&gt;</c> for reference types (null is None).</summary>
-internal sealed class OptionRefCodec<T>(IScaleCodec<T> inner) : IScaleCodec<T?>
+internal sealed class OptionRefCodec<T>(IScaleCodec<T> inner) : IScaleCodec<T?>, IScaleSizeHint
     where T : class
 {
+    public int MinEncodedSize => 1;
+
     public void Encode(ScaleWriter w, in T? value)
     {
         w.WriteU8(value is null ? (byte)0 : (byte)1);
@@ -97,8 +115,10 @@ internal sealed class OptionRefCodec<T>(IScaleCodec<T> inner) : IScaleCodec<T?>
 /// <summary>
 /// parity-scale-codec packs <c>Option&lt;bool&gt;</c> into one byte: 0 None, 1 Some(true), 2 Some(false).
 /// </summary>
-internal sealed class OptionBoolCodec : IScaleCodec<bool?>
+internal sealed class OptionBoolCodec : IScaleCodec<bool?>, IScaleSizeHint
 {
+    public int MinEncodedSize => 1;
+
     public void Encode(ScaleWriter w, in bool? value) =>
         w.WriteU8(value switch { null => 0, true => 1, false => 2 });
 
@@ -115,8 +135,10 @@ internal sealed class OptionBoolCodec : IScaleCodec<bool?>
     }
 }
 
-internal sealed class TupleCodec<TA, TB>(IScaleCodec<TA> a, IScaleCodec<TB> b) : IScaleCodec<(TA, TB)>
+internal sealed class TupleCodec<TA, TB>(IScaleCodec<TA> a, IScaleCodec<TB> b) : IScaleCodec<(TA, TB)>, IScaleSizeHint
 {
+    public int MinEncodedSize { get; } = ScaleSizeHint.Sum(ScaleSizeHint.MinEncodedSize(a), ScaleSizeHint.MinEncodedSize(b));
+
     public void Encode(ScaleWriter w, in (TA, TB) value)
     {
         a.Encode(w, value.Item1);
@@ -130,8 +152,11 @@ internal sealed class TupleCodec<TA, TB>(IScaleCodec<TA> a, IScaleCodec<TB> b) :
     }
 }
 
-internal sealed class TupleCodec<TA, TB, TC>(IScaleCodec<TA> a, IScaleCodec<TB> b, IScaleCodec<TC> c) : IScaleCodec<(TA, TB, TC)>
+internal sealed class TupleCodec<TA, TB, TC>(IScaleCodec<TA> a, IScaleCodec<TB> b, IScaleCodec<TC> c) : IScaleCodec<(TA, TB, TC)>, IScaleSizeHint
 {
+    public int MinEncodedSize { get; } = ScaleSizeHint.Sum(
+        ScaleSizeHint.Sum(ScaleSizeHint.MinEncodedSize(a), ScaleSizeHint.MinEncodedSize(b)), ScaleSizeHint.MinEncodedSize(c));
+
     public void Encode(ScaleWriter w, in (TA, TB, TC) value)
     {
         a.Encode(w, value.Item1);
@@ -151,9 +176,11 @@ internal sealed class TupleCodec<TA, TB, TC>(IScaleCodec<TA> a, IScaleCodec<TB> 
 /// A field-less C# enum as a SCALE enum: one tag byte (the enum's numeric value). Decoding an
 /// undefined tag is an error; the enum's values must all lie in 0..255.
 /// </summary>
-internal sealed class EnumCodec<TEnum> : IScaleCodec<TEnum>
+internal sealed class EnumCodec<TEnum> : IScaleCodec<TEnum>, IScaleSizeHint
     where TEnum : struct, Enum
 {
+    public int MinEncodedSize => 1;
+
     private readonly bool[] _defined = new bool[256];
 
     public EnumCodec()
@@ -222,8 +249,10 @@ internal sealed class EnumCodec<TEnum> : IScaleCodec<TEnum>
 
 /// <summary>A type encoded exactly like another (a wrapper), converting on the way in and out.</summary>
 internal sealed class MappedCodec<TInner, T>(IScaleCodec<TInner> inner, Func<TInner, T> fromInner, Func<T, TInner> toInner)
-    : IScaleCodec<T>
+    : IScaleCodec<T>, IScaleSizeHint
 {
+    public int MinEncodedSize { get; } = ScaleSizeHint.MinEncodedSize(inner);
+
     public void Encode(ScaleWriter w, in T value) => inner.Encode(w, toInner(value));
 
     public T Decode(ref ScaleReader r)

@@ -189,6 +189,18 @@ public class CodecVectorTests
     }
 
     [Fact]
+    public void Element_minimum_size_bounds_collection_lengths()
+    {
+        // Ten account ids need 320 bytes; 40 are present. The count alone (10 <= 40) would pass.
+        var e = Assert.Throws<ScaleDecodeException>(() => Scale.Decode(ScaleCodecs.Vec(ScaleCodecs.AccountId), Bytes("28" + new string('0', 80))));
+        Assert.Contains("cannot fit", e.Message);
+        var pairs = ScaleCodecs.Vec(ScaleCodecs.Tuple(ScaleCodecs.Uid, ScaleCodecs.U16));
+        Assert.Throws<ScaleDecodeException>(() => Scale.Decode(pairs, Bytes("08" + "01000200" + "0300")));
+        Assert.Equal(2, Scale.Decode(pairs, Bytes("08" + "01000200" + "03000400")).Length);
+        Assert.Throws<ScaleDecodeException>(() => Scale.Decode(ScaleCodecs.Array(ScaleCodecs.U64, 2), Bytes("0102030405060708090a")));
+    }
+
+    [Fact]
     public void Reader_reports_the_failing_offset()
     {
         var reader = new ScaleReader(Bytes("0102"));
