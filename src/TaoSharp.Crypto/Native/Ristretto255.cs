@@ -142,16 +142,11 @@ internal static unsafe class Ristretto255
         CheckLength(wide, WideScalarLength, nameof(wide));
         CheckLength(result, ScalarLength, nameof(result));
         LibSodium.EnsureInitialized();
-        // libsodium's reduce takes a non-const pointer; work on a copy so callers' spans stay untouched.
-        Span<byte> copy = stackalloc byte[WideScalarLength];
-        wide.CopyTo(copy);
-        fixed (byte* s = copy)
+        fixed (byte* s = wide)
         fixed (byte* r = result)
         {
             LibSodium.crypto_core_ristretto255_scalar_reduce(r, s);
         }
-
-        CryptographicOperations.ZeroMemory(copy);
     }
 
     /// <summary>Reduces a 32-byte little-endian integer modulo ℓ (Scalar::from_bytes_mod_order).</summary>
