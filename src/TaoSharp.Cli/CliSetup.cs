@@ -19,6 +19,6 @@ public static class CliSetup
         // Branches are registered once they have commands (Spectre rejects an empty branch):
         config.AddBranch("keys", KeysBranch.Configure);
         config.AddBranch("wallet", WalletBranch.Configure);
-        // config.AddBranch("sim", SimBranch.Configure);
+        config.AddBranch("sim", SimBranch.Configure);
     }
 }
