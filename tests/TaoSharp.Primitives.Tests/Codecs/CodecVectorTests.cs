@@ -217,6 +217,33 @@ public class CodecVectorTests
     }
 
     [Fact]
+    public void Variant_index_must_be_below_the_variant_count()
+    {
+        var reader = new ScaleReader(Bytes("0203"));
+        Assert.Equal(2, reader.ReadVariantIndex(3, "Call"));
+        try
+        {
+            reader.ReadVariantIndex(3, "Call");
+            Assert.Fail("expected a decode error");
+        }
+        catch (ScaleDecodeException e)
+        {
+            Assert.Contains("unknown Call variant 3", e.Message);
+            Assert.IsAssignableFrom<FormatException>(e);
+        }
+    }
+
+    [Fact]
+    public void Wide_compact_writer_uses_the_short_modes_for_small_values()
+    {
+        var w = new ScaleWriter();
+        w.WriteCompact((UInt128)1);
+        w.WriteCompact((UInt128)69);
+        w.WriteCompact((UInt128)ulong.MaxValue);
+        Assert.Equal("04" + "1501" + "13ffffffffffffffff", Hex(w.WrittenSpan));
+    }
+
+    [Fact]
     public void Writer_grows_from_zero_capacity_and_can_be_reused()
     {
         var w = new ScaleWriter(0);
