@@ -9,7 +9,7 @@ namespace TaoSharp.Math.Tests.FixedPoint;
 /// </summary>
 public abstract class FixedPointContractTests<T> where T : struct, IFixedPoint<T>
 {
-    private const long Iterations = 20_000;
+    private const long Iterations = 10_000;
 
     protected abstract FixedFormat Format { get; }
 
