@@ -42,6 +42,9 @@ try
             store.Write(batch);
         }
         write.Report($"write {entries:N0} keys (batches of {BatchSize:N0})", entries);
+        var compact = Measure.Start();
+        store.CompactAll();
+        compact.Report("compact all columns (after the bulk load)", entries);
 
         // 2. Point reads after one warming pass.
         foreach (var key in keys) store.Get(KvColumn.State, key);
@@ -66,6 +69,11 @@ try
             db.Commit(overlay);
         }
         build.Report($"build state + tree of {entries:N0} entries (commits of 100k)", entries);
+        store.CompactAll();
+
+        var fresh = Measure.Start();
+        db.Commit(BlockOverlay(db, keys, blockKeys, 99));
+        fresh.Report("block without preview: full commit (tree update + one batch)", blockKeys);
 
         for (int block = 0; block < 4; block++)
         {
@@ -76,7 +84,7 @@ try
             preview.Report($"block {block}{(block == 3 ? " (cold)" : "")}: root only (tree update in memory)", blockKeys);
             var commit = Measure.Start();
             var committed = db.Commit(overlay);
-            commit.Report($"block {block}{(block == 3 ? " (cold after preview)" : "")}: full commit (root + state + nodes, one batch)", blockKeys);
+            commit.Report($"block {block}: commit after preview (state + nodes + root, one batch)", blockKeys);
             if (committed != previewRoot) throw new InvalidOperationException("preview and commit roots differ");
         }
     }

@@ -16,6 +16,9 @@ public sealed class StateDb
     private readonly IKeyValueStore _store;
     private readonly StateTree _tree;
     private readonly Lock _commitLock = new();
+    // The last preview, reused by Commit when neither the overlay nor the tree moved since (block
+    // production previews the root for the header, then commits the same overlay).
+    private (StateOverlay Overlay, long Version, IReadOnlyList<KeyValuePair<byte[], byte[]?>> Changes, StateTreeUpdate Update)? _preview;
 
     private StateDb(IKeyValueStore store, StateTree tree)
     {
@@ -57,7 +60,7 @@ public sealed class StateDb
     public Hash256 PreviewRoot(StateOverlay overlay)
     {
         ArgumentNullException.ThrowIfNull(overlay);
-        lock (_commitLock) return _tree.Prepare(overlay.Changes).Root;
+        lock (_commitLock) return PrepareCached(overlay).Update.Root;
     }
 
     /// <summary>
@@ -70,8 +73,8 @@ public sealed class StateDb
         ArgumentNullException.ThrowIfNull(overlay);
         lock (_commitLock)
         {
-            var changes = overlay.Changes;
-            var update = _tree.Prepare(changes);
+            var (changes, update) = PrepareCached(overlay);
+            _preview = null;
             using var batch = _store.CreateBatch();
             foreach (var (key, value) in changes)
             {
@@ -86,6 +89,18 @@ public sealed class StateDb
             _tree.Advance(update);
             return update.Root;
         }
+    }
+
+    private (IReadOnlyList<KeyValuePair<byte[], byte[]?>> Changes, StateTreeUpdate Update) PrepareCached(StateOverlay overlay)
+    {
+        // An update is only valid against the root it was prepared on; Advance also checks this.
+        if (_preview is { } cached && ReferenceEquals(cached.Overlay, overlay) && cached.Version == overlay.Version
+            && cached.Update.BaseRootHash == _tree.Root)
+            return (cached.Changes, cached.Update);
+        var changes = overlay.Changes;
+        var update = _tree.Prepare(changes);
+        _preview = (overlay, overlay.Version, changes, update);
+        return (changes, update);
     }
 }
 

@@ -23,6 +23,9 @@ public sealed class StateOverlay : IStateAccess
         _backing = backing;
     }
 
+    /// <summary>Incremented by every change to the overlay, so a cached result derived from it can be checked for staleness.</summary>
+    public long Version { get; private set; }
+
     /// <summary>Number of open transactions (0 = only the block-level changeset).</summary>
     public int TransactionDepth => _layers.Count - 1;
 
@@ -33,14 +36,23 @@ public sealed class StateOverlay : IStateAccess
         return _backing.Get(key);
     }
 
-    public void Set(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) => Top.Write(key.ToArray(), value.ToArray());
+    public void Set(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    {
+        Top.Write(key.ToArray(), value.ToArray());
+        Version++;
+    }
 
-    public void Remove(ReadOnlySpan<byte> key) => Top.Write(key.ToArray(), null);
+    public void Remove(ReadOnlySpan<byte> key)
+    {
+        Top.Write(key.ToArray(), null);
+        Version++;
+    }
 
     public void RemovePrefix(byte[] prefix)
     {
         ArgumentNullException.ThrowIfNull(prefix);
         Top.RemovePrefix((byte[])prefix.Clone());
+        Version++;
     }
 
     public IEnumerable<KeyValuePair<byte[], byte[]>> IteratePrefix(byte[] prefix)
@@ -67,7 +79,11 @@ public sealed class StateOverlay : IStateAccess
         top.MergeInto(Top);
     }
 
-    public void RollbackTransaction() => PopTransaction(nameof(RollbackTransaction));
+    public void RollbackTransaction()
+    {
+        PopTransaction(nameof(RollbackTransaction));
+        Version++;
+    }
 
     /// <summary>
     /// The net effect of the overlay on the backing state: sorted by key, one entry per key, null

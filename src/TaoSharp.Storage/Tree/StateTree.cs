@@ -57,7 +57,7 @@ public sealed class StateTree : IStateTree
         var newRoot = Update(_root, sorted);
         var created = new List<TreeNode>();
         CollectUnpersisted(newRoot, created);
-        return new StateTreeUpdate(_root, newRoot, created);
+        return new StateTreeUpdate(Root, newRoot, created);
     }
 
     public void Write(StateTreeUpdate update, IWriteBatch batch)
@@ -70,7 +70,8 @@ public sealed class StateTree : IStateTree
     public void Advance(StateTreeUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
-        if (!ReferenceEquals(update.BaseRoot, _root))
+        // Nodes are content-addressed, so an update prepared on an equal root applies to this one.
+        if (update.BaseRootHash != Root)
             throw new InvalidOperationException("the state tree update was prepared against a different root");
         foreach (var node in update.NewNodes) node.Persisted = true;
         _root = update.NewRoot;

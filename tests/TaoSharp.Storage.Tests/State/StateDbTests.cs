@@ -51,6 +51,36 @@ public sealed class StateDbTests
     }
 
     [Fact]
+    public void Changes_made_after_a_preview_are_committed_too()
+    {
+        using var store = new InMemoryKeyValueStore();
+        var db = StateDb.Open(store);
+        var overlay = db.CreateOverlay();
+        overlay.Set(B(1), B(1));
+        var preview = db.PreviewRoot(overlay);
+        overlay.Set(B(2), B(2));
+        var root = db.Commit(overlay);
+        Assert.NotEqual(preview, root);
+        Assert.Equal(StateTree.ComputeRoot([Entry(B(1), B(1)), Entry(B(2), B(2))]), root);
+        Assert.Equal(B(2), db.State.Get(B(2)));
+    }
+
+    [Fact]
+    public void A_preview_from_before_another_commit_is_not_reused()
+    {
+        using var store = new InMemoryKeyValueStore();
+        var db = StateDb.Open(store);
+        var first = db.CreateOverlay();
+        first.Set(B(1), B(1));
+        db.PreviewRoot(first);
+        var second = db.CreateOverlay();
+        second.Set(B(2), B(2));
+        db.Commit(second);
+        var root = db.Commit(first);
+        Assert.Equal(StateTree.ComputeRoot([Entry(B(1), B(1)), Entry(B(2), B(2))]), root);
+    }
+
+    [Fact]
     public void Commit_with_an_open_transaction_is_refused()
     {
         using var store = new InMemoryKeyValueStore();
