@@ -114,6 +114,14 @@ internal sealed class CompactU32Codec : IScaleCodec<uint>, IScaleSizeHint
     public uint Decode(ref ScaleReader r) => r.ReadCompactU32();
 }
 
+internal sealed class CompactU16Codec : IScaleCodec<ushort>, IScaleSizeHint
+{
+    public int MinEncodedSize => 1;
+
+    public void Encode(ScaleWriter w, in ushort value) => w.WriteCompact(value);
+    public ushort Decode(ref ScaleReader r) => r.ReadCompactU16();
+}
+
 internal sealed class BytesCodec(int maxLength) : IScaleCodec<byte[]>
 {
     public void Encode(ScaleWriter w, in byte[] value)

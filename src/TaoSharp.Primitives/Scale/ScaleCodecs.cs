@@ -23,6 +23,9 @@ public static class ScaleCodecs
     /// <summary><c>Compact&lt;u64&gt;</c>.</summary>
     public static readonly IScaleCodec<ulong> Compact = new CompactU64Codec();
 
+    /// <summary><c>Compact&lt;u16&gt;</c>: decoding rejects values above u16::MAX.</summary>
+    public static readonly IScaleCodec<ushort> CompactU16 = new CompactU16Codec();
+
     /// <summary><c>Compact&lt;u32&gt;</c>: decoding rejects values above u32::MAX.</summary>
     public static readonly IScaleCodec<uint> CompactU32 = new CompactU32Codec();
 

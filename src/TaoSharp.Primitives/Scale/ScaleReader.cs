@@ -93,6 +93,14 @@ public ref struct ScaleReader
         return value <= uint.MaxValue ? (uint)value : throw Error(at, $"compact value {value} does not fit in u32");
     }
 
+    /// <summary>A compact integer that must fit in u16 (SCALE's <c>Compact&lt;u16&gt;</c>, e.g. uids in batch_set_weights).</summary>
+    public ushort ReadCompactU16()
+    {
+        int at = _position;
+        uint value = ReadCompactU32();
+        return value <= ushort.MaxValue ? (ushort)value : throw Error(at, $"compact value {value} does not fit in u16");
+    }
+
     /// <summary>
     /// The compact length prefix of a collection whose elements take at least one byte each:
     /// it must not exceed <paramref name="maxLength"/> nor the bytes left in the input.

@@ -40,6 +40,7 @@ public class CodecPropertyTests
     [Fact] public void I128_round_trips() => RoundTrip(ScaleCodecs.I128, GenI128);
     [Fact] public void Bool_round_trips() => RoundTrip(ScaleCodecs.Bool, Gen.Bool);
     [Fact] public void Compact_round_trips() => RoundTrip(ScaleCodecs.Compact, Gen.ULong);
+    [Fact] public void CompactU16_round_trips() => RoundTrip(ScaleCodecs.CompactU16, Gen.UShort);
     [Fact] public void CompactU32_round_trips() => RoundTrip(ScaleCodecs.CompactU32, Gen.UInt);
     [Fact] public void CompactU128_round_trips() => RoundTrip(ScaleCodecs.CompactU128, GenU128);
     [Fact] public void Bytes_round_trips() => RoundTrip(ScaleCodecs.Bytes, GenBytes);

@@ -70,6 +70,9 @@ public class CompactTests
         // 2^32 is not a u32.
         Assert.Throws<ScaleDecodeException>(() => Scale.Decode(ScaleCodecs.CompactU32, Bytes("070000000001")));
         Assert.Equal(uint.MaxValue, Scale.Decode(ScaleCodecs.CompactU32, Bytes("03ffffffff")));
+        // 65536 is not a u16.
+        Assert.Throws<ScaleDecodeException>(() => Scale.Decode(ScaleCodecs.CompactU16, Bytes("02000400")));
+        Assert.Equal(ushort.MaxValue, Scale.Decode(ScaleCodecs.CompactU16, Bytes("feff0300")));
         // Seventeen payload bytes cannot be a u128.
         Assert.Throws<ScaleDecodeException>(() => Scale.Decode(ScaleCodecs.CompactU128, Bytes("37" + new string('1', 34))));
     }

@@ -21,7 +21,7 @@ public class DecoderFuzzTests
         ("U64", Of(ScaleCodecs.U64)), ("U128", Of(ScaleCodecs.U128)), ("I8", Of(ScaleCodecs.I8)),
         ("I16", Of(ScaleCodecs.I16)), ("I32", Of(ScaleCodecs.I32)), ("I64", Of(ScaleCodecs.I64)),
         ("I128", Of(ScaleCodecs.I128)), ("Bool", Of(ScaleCodecs.Bool)), ("Compact", Of(ScaleCodecs.Compact)),
-        ("CompactU32", Of(ScaleCodecs.CompactU32)), ("CompactU128", Of(ScaleCodecs.CompactU128)),
+        ("CompactU16", Of(ScaleCodecs.CompactU16)), ("CompactU32", Of(ScaleCodecs.CompactU32)), ("CompactU128", Of(ScaleCodecs.CompactU128)),
         ("Bytes", Of(ScaleCodecs.Bytes)), ("String", Of(ScaleCodecs.String)), ("AccountId", Of(ScaleCodecs.AccountId)),
         ("Hash256", Of(ScaleCodecs.Hash256)), ("NetUid", Of(ScaleCodecs.NetUid)), ("Uid", Of(ScaleCodecs.Uid)),
         ("BlockNumber", Of(ScaleCodecs.BlockNumber)), ("TaoBalance", Of(ScaleCodecs.TaoBalance)),
