@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TaoSharp.TestKit;
 
 /// <summary>Locates the read-only reference material in ../shared next to the repository root.</summary>
@@ -14,10 +16,14 @@ public static class SharedFiles
     {
         get
         {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TaoSharp.slnx")))
-                dir = dir.Parent;
-            return dir?.FullName ?? throw new DirectoryNotFoundException("repository root (TaoSharp.slnx) not found above " + AppContext.BaseDirectory);
+            foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(ThisSourceFile()) ?? "" })
+            {
+                var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start);
+                while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TaoSharp.slnx")))
+                    dir = dir.Parent;
+                if (dir is not null) return dir.FullName;
+            }
+            throw new DirectoryNotFoundException("repository root (TaoSharp.slnx) not found above " + AppContext.BaseDirectory);
         }
     }
 
@@ -25,13 +31,19 @@ public static class SharedFiles
     {
         var env = Environment.GetEnvironmentVariable("TAOSHARP_SHARED");
         if (!string.IsNullOrEmpty(env) && Directory.Exists(env)) return env;
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null)
+        // Build output may live outside the checkout (TAOSHARP_ARTIFACTS), so also search above this source file.
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(ThisSourceFile()) ?? "" })
         {
-            var candidate = Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(Path.Combine(candidate, "vectors"))) return candidate;
-            dir = dir.Parent;
+            var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start);
+            while (dir is not null)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared");
+                if (Directory.Exists(Path.Combine(candidate, "vectors"))) return candidate;
+                dir = dir.Parent;
+            }
         }
         throw new DirectoryNotFoundException("shared/ (with vectors/) not found above " + AppContext.BaseDirectory);
     }
+
+    private static string ThisSourceFile([CallerFilePath] string path = "") => path;
 }
