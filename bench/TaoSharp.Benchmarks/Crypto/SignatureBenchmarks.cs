@@ -21,6 +21,15 @@ public class SignatureBenchmarks
     private byte[] _edSignature = null!;
     private Key _nsecKey = null!;
     private PublicKey _nsecPublic = null!;
+    private readonly CpuTimeMeter _cpu = new();
+
+    // Bodies as cached delegates so measuring them allocates nothing per call.
+    private Func<byte[]> _sr25519Sign = null!;
+    private Func<bool> _sr25519Verify = null!;
+    private Func<byte[]> _ed25519Sign = null!;
+    private Func<bool> _ed25519Verify = null!;
+    private Func<byte[]> _nSecEd25519Sign = null!;
+    private Func<bool> _nSecEd25519Verify = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -36,31 +45,56 @@ public class SignatureBenchmarks
         _edSignature = _ed25519.Sign(_message);
         _nsecKey = Key.Import(SignatureAlgorithm.Ed25519, seed, KeyBlobFormat.RawPrivateKey);
         _nsecPublic = _nsecKey.PublicKey;
+        _sr25519Sign = () => _sr25519.Sign(_message);
+        _sr25519Verify = () => Sr25519.Verify(_srPublic, _message, _srSignature);
+        _ed25519Sign = () => _ed25519.Sign(_message);
+        _ed25519Verify = () => TaoSharp.Crypto.Ed25519.Verify(_edPublic, _message, _edSignature);
+        _nSecEd25519Sign = () => SignatureAlgorithm.Ed25519.Sign(_nsecKey, _message);
+        _nSecEd25519Verify = () => SignatureAlgorithm.Ed25519.Verify(_nsecPublic, _message, _edSignature);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
+        _cpu.Report();
         _sr25519.Dispose();
         _ed25519.Dispose();
         _nsecKey.Dispose();
     }
 
     [Benchmark]
-    public byte[] Sr25519Sign() => _sr25519.Sign(_message);
+    public byte[] Sr25519Sign()
+    {
+        return _cpu.Measure(nameof(Sr25519Sign), _sr25519Sign);
+    }
 
     [Benchmark]
-    public bool Sr25519Verify() => Sr25519.Verify(_srPublic, _message, _srSignature);
+    public bool Sr25519Verify()
+    {
+        return _cpu.Measure(nameof(Sr25519Verify), _sr25519Verify);
+    }
 
     [Benchmark]
-    public byte[] Ed25519Sign() => _ed25519.Sign(_message);
+    public byte[] Ed25519Sign()
+    {
+        return _cpu.Measure(nameof(Ed25519Sign), _ed25519Sign);
+    }
 
     [Benchmark]
-    public bool Ed25519Verify() => TaoSharp.Crypto.Ed25519.Verify(_edPublic, _message, _edSignature);
+    public bool Ed25519Verify()
+    {
+        return _cpu.Measure(nameof(Ed25519Verify), _ed25519Verify);
+    }
 
     [Benchmark]
-    public byte[] NSecEd25519Sign() => SignatureAlgorithm.Ed25519.Sign(_nsecKey, _message);
+    public byte[] NSecEd25519Sign()
+    {
+        return _cpu.Measure(nameof(NSecEd25519Sign), _nSecEd25519Sign);
+    }
 
     [Benchmark]
-    public bool NSecEd25519Verify() => SignatureAlgorithm.Ed25519.Verify(_nsecPublic, _message, _edSignature);
+    public bool NSecEd25519Verify()
+    {
+        return _cpu.Measure(nameof(NSecEd25519Verify), _nSecEd25519Verify);
+    }
 }
