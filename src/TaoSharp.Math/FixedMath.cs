@@ -90,4 +90,29 @@ public static class FixedMath
         I32F32 denominator = ExpSafe(exponent).SaturatingAdd(I32F32.One);
         return I32F32.One.SafeDiv(denominator);
     }
+
+    /// <summary>
+    /// Integer part of substrate-fixed's <c>transcendental::log2</c> for an I96F32 value ≥ 1 (spec-dtao §1.2):
+    /// the raw bits are halved with round-half-up (<c>b ← (b&gt;&gt;1) + (b&amp;1)</c>) while the value is ≥ 2.
+    /// Within 2^-32 (relative) below a power of two this is one more than the true floor, as in the reference.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">when <paramref name="x"/> is below 1 (not needed by the reference's callers).</exception>
+    public static int Log2IntegerPart(I96F32 x)
+    {
+        if (x < I96F32.One)
+        {
+            throw new ArgumentOutOfRangeException(nameof(x), x.ToString(), "Log2IntegerPart is defined here for values >= 1 only.");
+        }
+
+        Int128 bits = x.Bits;
+        Int128 two = Int128.One << (I96F32.FractionBits + 1);
+        int k = 0;
+        while (bits >= two)
+        {
+            bits = (bits >> 1) + (bits & 1);
+            k++;
+        }
+
+        return k;
+    }
 }
