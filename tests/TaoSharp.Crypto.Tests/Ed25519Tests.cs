@@ -49,6 +49,19 @@ public class Ed25519Tests
     }
 
     [Fact]
+    public void Signatures_dispatch_by_scheme_and_reject_unknown_schemes()
+    {
+        using var ed = Ed25519KeyPair.FromSeed(new byte[32]);
+        using var sr = Sr25519KeyPair.FromMiniSecret(new byte[32]);
+        byte[] edSignature = ed.Sign("m"u8);
+        byte[] srSignature = sr.Sign("m"u8);
+        Assert.True(Signatures.Verify(ed.Scheme, ed.PublicKey, "m"u8, edSignature));
+        Assert.True(Signatures.Verify(sr.Scheme, sr.PublicKey, "m"u8, srSignature));
+        Assert.False(Signatures.Verify(KeyScheme.Ed25519, sr.PublicKey, "m"u8, srSignature));
+        Assert.False(Signatures.Verify((KeyScheme)7, ed.PublicKey, "m"u8, edSignature));
+    }
+
+    [Fact]
     public void Malformed_inputs_return_false_and_bad_seeds_throw()
     {
         using var pair = Ed25519KeyPair.FromSeed(new byte[32]);

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 
 namespace TaoSharp.Crypto.Merlin;
 
@@ -11,11 +10,6 @@ namespace TaoSharp.Crypto.Merlin;
 internal sealed class Transcript : IDisposable
 {
     private readonly Strobe128 _strobe;
-
-    internal Transcript(string label)
-        : this(Encoding.ASCII.GetBytes(label))
-    {
-    }
 
     internal Transcript(ReadOnlySpan<byte> label)
     {
