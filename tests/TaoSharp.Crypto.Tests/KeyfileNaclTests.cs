@@ -18,6 +18,7 @@ public class KeyfileNaclTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // Argon2i at btwallet's limits: ~6 s of CPU and 512 MiB per run
     public void Argon2i_derives_the_vector_key_and_decrypts_the_vector_file()
     {
         // One real Argon2i run (512 MiB, ~1-3 s): the rest of the tests reuse the published key.

@@ -74,6 +74,7 @@ public class KeyfileTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // Argon2i at btwallet's limits: ~6 s of CPU and 512 MiB per run
     public void Encrypted_file_needs_a_password_and_reports_a_wrong_one()
     {
         using var dir = new TempDir();

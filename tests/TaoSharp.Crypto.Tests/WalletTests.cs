@@ -107,7 +107,8 @@ public class WalletTests
     }
 
     [Fact]
-    public void Encrypted_coldkey_round_trips_and_wrong_password_changes_nothing()
+    [Trait("Category", "Slow")] // Argon2i at btwallet's limits: ~6 s of CPU and 512 MiB per run
+    public void Encrypted_coldkey_round_trips()
     {
         using var dir = new TempDir();
         var wallet = new TaoWallet("enc", dir.Path, "default");
@@ -116,9 +117,7 @@ public class WalletTests
         Assert.Equal(KeyfileEncoding.Nacl, wallet.Coldkey.Encoding());
         Assert.Equal(KeyfileEncoding.Plaintext, wallet.ColdkeyPub.Encoding());
 
-        var before = Snapshot(dir.Path);
-        Assert.Throws<KeyfilePasswordException>(() => wallet.LoadColdkey(new FixedPasswordProvider("wrong")));
-        AssertSameFiles(before, Snapshot(dir.Path));
+        // (A wrong password is covered by KeyfileTests and the CLI tests; each Argon2i run costs seconds.)
         using var loaded = wallet.LoadColdkey(new FixedPasswordProvider("correct horse battery"));
         Assert.Equal(OldLeopard, loaded.SecretPhrase);
     }

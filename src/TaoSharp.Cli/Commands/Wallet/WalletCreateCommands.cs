@@ -30,8 +30,8 @@ public sealed class WalletCreateCommand : WalletCommand<WalletNewKeySettings>
         using var cold = NewKeypair(settings.Uri, words, out var coldMnemonic);
         using var hot = NewKeypair(settings.Uri, words, out var hotMnemonic);
         bool encryptCold = settings.Uri is null && settings.EncryptOr(true);
-        WalletKeyWriter.WriteColdkey(wallet, cold, settings, prompts, encryptCold);
-        WalletKeyWriter.WriteHotkey(wallet, hot, settings, prompts, encrypt: false);
+        WalletKeyWriter.WriteColdkey(wallet, cold, prompts, encryptCold);
+        WalletKeyWriter.WriteHotkey(wallet, hot, prompts, encrypt: false);
 
         if (settings.JsonOutput)
         {
@@ -74,7 +74,7 @@ public sealed class WalletNewColdkeyCommand : WalletCommand<WalletNewKeySettings
         prompts.ConfirmOverwrite(settings.Overwrite, wallet.Coldkey, wallet.ColdkeyPub);
         using var cold = WalletCreateCommand.NewKeypair(settings.Uri, words, out var mnemonic);
         bool encrypt = settings.Uri is null && settings.EncryptOr(true);
-        WalletKeyWriter.WriteColdkey(wallet, cold, settings, prompts, encrypt);
+        WalletKeyWriter.WriteColdkey(wallet, cold, prompts, encrypt);
         if (settings.JsonOutput)
         {
             WriteSuccess(w =>
@@ -101,7 +101,7 @@ public sealed class WalletNewHotkeyCommand : WalletCommand<WalletNewKeySettings>
         prompts.ConfirmOverwrite(settings.Overwrite, wallet.Hotkey, wallet.HotkeyPub);
         using var hot = WalletCreateCommand.NewKeypair(settings.Uri, words, out var mnemonic);
         bool encrypt = settings.Uri is null && settings.EncryptOr(false);
-        WalletKeyWriter.WriteHotkey(wallet, hot, settings, prompts, encrypt);
+        WalletKeyWriter.WriteHotkey(wallet, hot, prompts, encrypt);
         if (settings.JsonOutput)
         {
             WriteSuccess(w =>

@@ -4,16 +4,16 @@ using TaoSharp.Crypto.Wallet;
 
 namespace TaoSharp.Cli.Commands.Wallet;
 
-/// <summary>The steps create/new-*/regen-* share: confirm overwrites first, get the password, write, tell the user.</summary>
+/// <summary>The steps create/new-*/regen-* share after overwrites are confirmed: get the password if encrypting, write, show the mnemonic.</summary>
 public static class WalletKeyWriter
 {
-    public static void WriteColdkey(TaoWallet wallet, WalletKeypair keypair, WalletWriteSettings settings, WalletPrompts prompts, bool encrypt)
+    public static void WriteColdkey(TaoWallet wallet, WalletKeypair keypair, WalletPrompts prompts, bool encrypt)
     {
         var password = encrypt ? prompts.NewPassword(wallet.Coldkey) : null;
         wallet.WriteColdkey(keypair, password, overwrite: true);
     }
 
-    public static void WriteHotkey(TaoWallet wallet, WalletKeypair keypair, WalletWriteSettings settings, WalletPrompts prompts, bool encrypt)
+    public static void WriteHotkey(TaoWallet wallet, WalletKeypair keypair, WalletPrompts prompts, bool encrypt)
     {
         var password = encrypt ? prompts.NewPassword(wallet.Hotkey) : null;
         wallet.WriteHotkey(keypair, password, overwrite: true);

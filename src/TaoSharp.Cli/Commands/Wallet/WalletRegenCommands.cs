@@ -51,7 +51,7 @@ public sealed class WalletRegenColdkeyCommand : WalletCommand<WalletRegenSetting
         using var keypair = settings.ReadKeypair(prompts);
         bool encrypt = settings.EncryptOr(true);
         prompts.ConfirmOverwrite(settings.Overwrite, wallet.Coldkey, wallet.ColdkeyPub);
-        WalletKeyWriter.WriteColdkey(wallet, keypair, settings, prompts, encrypt);
+        WalletKeyWriter.WriteColdkey(wallet, keypair, prompts, encrypt);
         WalletRegenOutput.Report(settings, wallet, "coldkey", keypair.Ss58Address, wallet.Coldkey.Path);
         return ExitCodes.Ok;
     }
@@ -66,7 +66,7 @@ public sealed class WalletRegenHotkeyCommand : WalletCommand<WalletRegenSettings
         using var keypair = settings.ReadKeypair(prompts);
         bool encrypt = settings.EncryptOr(false);
         prompts.ConfirmOverwrite(settings.Overwrite, wallet.Hotkey, wallet.HotkeyPub);
-        WalletKeyWriter.WriteHotkey(wallet, keypair, settings, prompts, encrypt);
+        WalletKeyWriter.WriteHotkey(wallet, keypair, prompts, encrypt);
         WalletRegenOutput.Report(settings, wallet, "hotkey", keypair.Ss58Address, wallet.Hotkey.Path);
         return ExitCodes.Ok;
     }
