@@ -19,7 +19,12 @@ public sealed class StateTree : IStateTree
     private readonly TreeNodeStore _nodes;
     private readonly StateTreeOptions _options;
     private TreeNode? _root;
-    private int _createdSinceTrim;
+    // Estimated nodes reachable in memory from _root: + loaded + created − superseded (old versions
+    // become garbage once the root moves past them). Drives cache trimming.
+    private long _residentEstimate;
+    private long _loadedSeen;
+    // Nodes replaced or removed by the Prepare in progress (Prepare is not reentrant: one writer).
+    private int _superseded;
 
     private StateTree(TreeNodeStore nodes, TreeNode? root, StateTreeOptions options)
     {
@@ -54,10 +59,11 @@ public sealed class StateTree : IStateTree
     {
         ArgumentNullException.ThrowIfNull(changes);
         var sorted = ToChanges(changes);
+        _superseded = 0;
         var newRoot = Update(_root, sorted);
         var created = new List<TreeNode>();
         CollectUnpersisted(newRoot, created);
-        return new StateTreeUpdate(Root, newRoot, created);
+        return new StateTreeUpdate(Root, newRoot, created, _superseded);
     }
 
     public void Write(StateTreeUpdate update, IWriteBatch batch)
@@ -75,8 +81,9 @@ public sealed class StateTree : IStateTree
             throw new InvalidOperationException("the state tree update was prepared against a different root");
         foreach (var node in update.NewNodes) node.Persisted = true;
         _root = update.NewRoot;
-        _createdSinceTrim += update.NewNodeCount;
-        if (_nodes.LoadedCount + _createdSinceTrim > _options.ResidentNodeBudget) Trim();
+        _residentEstimate += _nodes.LoadedCount - _loadedSeen + update.NewNodeCount - update.SupersededCount;
+        _loadedSeen = _nodes.LoadedCount;
+        if (_residentEstimate > _options.ResidentNodeBudget) Trim();
     }
 
     /// <summary>Prepare, write into <paramref name="batch"/> and advance in one step.</summary>
@@ -117,13 +124,15 @@ public sealed class StateTree : IStateTree
     private TreeNode? Update(TreeNode? node, ReadOnlySpan<Change> changes)
     {
         if (changes.IsEmpty) return node;
-        return node switch
+        var updated = node switch
         {
             null => BuildInserts(changes, []),
             LeafNode leaf => UpdateLeaf(leaf, changes),
             BranchNode branch => UpdateBranch(branch, changes),
             _ => throw new InvalidOperationException("unknown tree node type"),
         };
+        if (node is not null && !ReferenceEquals(updated, node)) _superseded++;
+        return updated;
     }
 
     private static TreeNode? UpdateLeaf(LeafNode leaf, ReadOnlySpan<Change> changes)
@@ -266,23 +275,19 @@ public sealed class StateTree : IStateTree
     }
 
     /// <summary>Drops cached children below <see cref="StateTreeOptions.PinnedDepth"/>; they reload from the store on demand.</summary>
-    private void Trim()
-    {
-        TrimBelow(_root, 0);
-        _nodes.LoadedCount = 0;
-        _createdSinceTrim = 0;
-    }
+    private void Trim() => _residentEstimate = TrimBelow(_root, 0);
 
-    private void TrimBelow(TreeNode? node, int depth)
+    /// <summary>Unlinks cached children below the pinned depth; returns how many nodes stay linked.</summary>
+    private long TrimBelow(TreeNode? node, int depth)
     {
-        if (node is not BranchNode branch) return;
+        if (node is null) return 0;
+        if (node is not BranchNode branch) return 1;
         if (depth >= _options.PinnedDepth)
         {
             branch.Left = null;
             branch.Right = null;
-            return;
+            return 1;
         }
-        TrimBelow(branch.Left, depth + 1);
-        TrimBelow(branch.Right, depth + 1);
+        return 1 + TrimBelow(branch.Left, depth + 1) + TrimBelow(branch.Right, depth + 1);
     }
 }

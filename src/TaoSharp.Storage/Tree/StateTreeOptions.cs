@@ -5,8 +5,11 @@ public sealed record StateTreeOptions
 {
     public static readonly StateTreeOptions Default = new();
 
-    /// <summary>Nodes loaded or created before the cache is trimmed back to the pinned top levels.</summary>
-    public int ResidentNodeBudget { get; init; } = 4_000_000;
+    /// <summary>
+    /// Estimated nodes held in memory before the cache is trimmed back to the pinned top levels.
+    /// A node costs roughly 200–250 bytes; the default keeps a 1M-entry state (≈2M nodes) fully cached.
+    /// </summary>
+    public long ResidentNodeBudget { get; init; } = 3_000_000;
 
     /// <summary>Levels below the root that stay cached across trims (2^depth branches at most).</summary>
     public int PinnedDepth { get; init; } = 14;

@@ -5,8 +5,8 @@ namespace TaoSharp.Storage.Tree;
 /// <summary>Loads tree nodes by hash from the store's <see cref="KvColumn.StateTree"/> column and writes new ones.</summary>
 internal sealed class TreeNodeStore(IKeyValueReader reader)
 {
-    /// <summary>Nodes read from the store since the counter was last reset (drives cache trimming).</summary>
-    public int LoadedCount { get; set; }
+    /// <summary>Nodes read from the store so far (drives cache trimming).</summary>
+    public long LoadedCount { get; private set; }
 
     public TreeNode Load(byte[] hash)
     {
