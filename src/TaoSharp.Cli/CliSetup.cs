@@ -1,6 +1,7 @@
 using Spectre.Console.Cli;
 using TaoSharp.Cli.Commands;
 using TaoSharp.Cli.Commands.Keys;
+using TaoSharp.Cli.Commands.Node;
 using TaoSharp.Cli.Commands.Sim;
 using TaoSharp.Cli.Commands.Wallet;
 
@@ -20,5 +21,6 @@ public static class CliSetup
         config.AddBranch("keys", KeysBranch.Configure);
         config.AddBranch("wallet", WalletBranch.Configure);
         config.AddBranch("sim", SimBranch.Configure);
+        config.AddCommand<NodeCommand>("node").WithDescription("Run a chain node: dev authority, RocksDB data dir, JSON-RPC on 127.0.0.1:9944.");
     }
 }
