@@ -12,7 +12,10 @@ namespace TaoSharp.Crypto.Tests;
 /// </summary>
 public sealed class OracleProcess : IDisposable
 {
+    private static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(60);
+
     private readonly Lock _gate = new();
+    private readonly System.Text.StringBuilder _stderr = new();
     private readonly Process? _process;
     private readonly string? _startupError;
 
@@ -37,6 +40,18 @@ public sealed class OracleProcess : IDisposable
         try
         {
             _process = Process.Start(start) ?? throw new InvalidOperationException("Process.Start returned null");
+            // Drain stderr continuously so warnings can never fill the pipe and stall the oracle; keep the tail for messages.
+            _process.ErrorDataReceived += (_, e) =>
+            {
+                lock (_stderr)
+                {
+                    if (e.Data is not null && _stderr.Length < 16_000)
+                    {
+                        _stderr.AppendLine(e.Data);
+                    }
+                }
+            };
+            _process.BeginErrorReadLine();
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
@@ -55,15 +70,21 @@ public sealed class OracleProcess : IDisposable
         {
             if (_process is null || _process.HasExited)
             {
-                Assert.Fail($"The crypto oracle exited: {_process?.StandardError.ReadToEnd()}");
+                Assert.Fail($"The crypto oracle exited: {Stderr()}");
             }
 
             _process!.StandardInput.WriteLine(request.ToJsonString());
             _process.StandardInput.Flush();
-            string? line = _process.StandardOutput.ReadLine();
+            Task<string?> read = _process.StandardOutput.ReadLineAsync();
+            if (!read.Wait(ResponseTimeout))
+            {
+                Assert.Fail($"The crypto oracle did not answer {request.ToJsonString()} within {ResponseTimeout.TotalSeconds} s: {Stderr()}");
+            }
+
+            string? line = read.Result;
             if (line is null)
             {
-                Assert.Fail($"The crypto oracle closed its output: {_process.StandardError.ReadToEnd()}");
+                Assert.Fail($"The crypto oracle closed its output: {Stderr()}");
             }
 
             JsonObject response = JsonNode.Parse(line!)!.AsObject();
@@ -73,6 +94,14 @@ public sealed class OracleProcess : IDisposable
             }
 
             return response;
+        }
+    }
+
+    private string Stderr()
+    {
+        lock (_stderr)
+        {
+            return _stderr.ToString();
         }
     }
 
