@@ -1,0 +1,37 @@
+using TaoSharp.Primitives;
+using TaoSharp.Runtime.Balances;
+using TaoSharp.Runtime.Events;
+using TaoSharp.Runtime.Storage;
+using TaoSharp.Storage;
+
+namespace TaoSharp.Runtime.Staking;
+
+/// <summary>
+/// Where TAO goes when it leaves a pool for nobody in particular (spec-dtao §4.9): swap fees go to the block author,
+/// and with no author known to the Runtime (decision: this Runtime has none yet) they are burned, i.e. paid to the
+/// burn account. Recycling lowers subtensor's <c>TotalIssuance</c>.
+/// </summary>
+public static class StakingAccounts
+{
+    /// <summary>PalletId("burntnsr") as a sub-account-free account id: "modl" ++ "burntnsr" ++ zero padding.</summary>
+    public static readonly AccountId BurnAccount = AccountId.FromBytes(
+        [.. "modlburntnsr"u8, .. new byte[20]]);
+
+    /// <summary>Pays TAO out of the staking system to an account (minted into the balances ledger). A deposit too
+    /// small to create a new account is recycled instead, so no TAO silently disappears from the books.</summary>
+    public static void PayOut(IStateAccess s, AccountId to, ulong rao, EventLog? events)
+    {
+        if (rao == 0) return;
+        var credited = TaoBalances.Deposit(s, to, new TaoBalance(rao), events).Rao;
+        if (credited < rao) RecycleTao(s, rao - credited);
+    }
+
+    public static void Burn(IStateAccess s, ulong rao, EventLog? events) => PayOut(s, BurnAccount, rao, events);
+
+    /// <summary><c>recycle_tao</c>: TAO that is simply not (or no longer) issued.</summary>
+    public static void RecycleTao(IStateAccess s, ulong rao)
+    {
+        if (rao == 0) return;
+        SubtensorStorage.TotalIssuance.Mutate(s, v => v - System.Math.Min(v, rao));
+    }
+}

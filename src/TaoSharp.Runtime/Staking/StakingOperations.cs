@@ -1,0 +1,219 @@
+using TaoSharp.Primitives;
+using TaoSharp.Runtime.Amm;
+using TaoSharp.Runtime.Balances;
+using TaoSharp.Runtime.Events;
+using TaoSharp.Runtime.Storage;
+using TaoSharp.Storage;
+
+namespace TaoSharp.Runtime.Staking;
+
+/// <summary>
+/// The staking state transitions of spec-dtao §3.5 and §5.2 on storage: the pool step is <see cref="StakeSwap"/>
+/// (checks in the reference order), around it the account, hotkey and subnet checks, the share pools and the books
+/// (<c>SubnetTAO</c>, <c>SubnetAlphaIn/Out</c>, <c>TotalStake</c>). Callers run each operation inside a storage
+/// transaction (the executor does per extrinsic) so a refusal anywhere changes nothing.
+/// </summary>
+public sealed class StakingOperations(EconomicsProfile profile)
+{
+    public EconomicsProfile Profile { get; } = profile;
+
+    public SubnetPools Pools { get; } = new(profile);
+
+    /// <summary><c>add_stake</c> / <c>add_stake_limit</c>; returns the alpha credited.</summary>
+    public ulong AddStake(IStateAccess s, AccountId coldkey, AccountId hotkey, NetUid netuid, ulong tao, ulong? limit, bool allowPartial, EventLog? events)
+    {
+        EnsureSubnet(s, netuid);
+        EnsureHotkey(s, hotkey);
+        if (TaoBalances.Free(s, coldkey).Rao < tao) throw new DispatchException(DispatchError.NotEnoughBalanceToStake);
+        return StakeInto(s, coldkey, hotkey, netuid, tao, limit, allowPartial, events);
+    }
+
+    /// <summary><c>remove_stake</c> / <c>remove_stake_limit</c>; α is clipped to the position; returns TAO paid out.</summary>
+    public ulong RemoveStake(IStateAccess s, AccountId coldkey, AccountId hotkey, NetUid netuid, ulong alpha, ulong? limit, bool allowPartial, EventLog? events)
+    {
+        EnsureSubnet(s, netuid);
+        EnsureHotkey(s, hotkey);
+        var held = StakeLedger.Stake(s, hotkey, coldkey, netuid);
+        return UnstakeFrom(s, coldkey, hotkey, coldkey, netuid, System.Math.Min(alpha, held), limit, allowPartial, events);
+    }
+
+    /// <summary><c>unstake_all</c>: every subtoken-enabled position of the coldkey on the hotkey, root included;
+    /// positions that do not validate (e.g. worth less than the minimum) are left in place.</summary>
+    public void UnstakeAll(StateOverlay s, AccountId coldkey, AccountId hotkey, EventLog? events)
+    {
+        EnsureHotkey(s, hotkey);
+        foreach (var netuid in StakedSubnets(s, coldkey, hotkey))
+            TryInTransaction(s, events, () => UnstakeFrom(s, coldkey, hotkey, coldkey, netuid, StakeLedger.Stake(s, hotkey, coldkey, netuid), null, false, events));
+    }
+
+    /// <summary><c>unstake_all_alpha</c>: every non-root position sold, the TAO re-staked on root on the same hotkey.</summary>
+    public void UnstakeAllAlpha(StateOverlay s, AccountId coldkey, AccountId hotkey, EventLog? events)
+    {
+        EnsureHotkey(s, hotkey);
+        ulong total = 0;
+        foreach (var netuid in StakedSubnets(s, coldkey, hotkey).Where(n => !n.IsRoot))
+            TryInTransaction(s, events, () => total += UnstakeFrom(s, coldkey, hotkey, coldkey, netuid, StakeLedger.Stake(s, hotkey, coldkey, netuid), null, false, events));
+        if (total > 0) StakeInto(s, coldkey, hotkey, NetUid.Root, System.Math.Min(total, TaoBalances.Free(s, coldkey).Rao), null, false, events);
+    }
+
+    /// <summary><c>move_stake</c>: same coldkey, hotkey and/or subnet change.</summary>
+    public void MoveStake(IStateAccess s, AccountId coldkey, AccountId originHotkey, AccountId destHotkey, NetUid origin, NetUid dest, ulong alpha, EventLog? events)
+    {
+        var tao = Transition(s, coldkey, coldkey, originHotkey, destHotkey, origin, dest, alpha, null, events);
+        events?.Deposit(SubtensorEvents.Pallet, "StakeMoved", ("coldkey", coldkey.ToHex()), ("origin_hotkey", originHotkey.ToHex()),
+            ("origin_netuid", origin.Value.ToString()), ("destination_hotkey", destHotkey.ToHex()), ("destination_netuid", dest.Value.ToString()), ("tao", tao.ToString()));
+    }
+
+    /// <summary><c>transfer_stake</c>: to another coldkey, same hotkey.</summary>
+    public void TransferStake(IStateAccess s, AccountId coldkey, AccountId destColdkey, AccountId hotkey, NetUid origin, NetUid dest, ulong alpha, EventLog? events)
+    {
+        if (!SubtensorStorage.TransferToggle.Get(s, origin) || !SubtensorStorage.TransferToggle.Get(s, dest))
+            throw new DispatchException(DispatchError.TransferDisallowed);
+        var tao = Transition(s, coldkey, destColdkey, hotkey, hotkey, origin, dest, alpha, null, events);
+        events?.Deposit(SubtensorEvents.Pallet, "StakeTransferred", ("origin_coldkey", coldkey.ToHex()), ("destination_coldkey", destColdkey.ToHex()),
+            ("hotkey", hotkey.ToHex()), ("origin_netuid", origin.Value.ToString()), ("destination_netuid", dest.Value.ToString()), ("tao", tao.ToString()));
+    }
+
+    /// <summary><c>swap_stake</c> / <c>swap_stake_limit</c>: same hotkey and coldkey, different subnet.</summary>
+    public void SwapStake(IStateAccess s, AccountId coldkey, AccountId hotkey, NetUid origin, NetUid dest, ulong alpha, ulong? limit, bool allowPartial, EventLog? events)
+    {
+        if (origin == dest) throw new DispatchException(DispatchError.SameNetuid);
+        var tao = Transition(s, coldkey, coldkey, hotkey, hotkey, origin, dest, alpha, limit is { } l ? (l, allowPartial) : null, events);
+        events?.Deposit(SubtensorEvents.Pallet, "StakeSwapped", ("coldkey", coldkey.ToHex()), ("hotkey", hotkey.ToHex()),
+            ("origin_netuid", origin.Value.ToString()), ("destination_netuid", dest.Value.ToString()), ("tao", tao.ToString()));
+    }
+
+    /// <summary>
+    /// <c>transition_stake_internal</c>: same subnet = pure share transfer (no swap, value ≥ min stake); otherwise sell
+    /// on the origin, hand the TAO to the destination coldkey and buy on the destination. Returns the TAO moved.
+    /// Decision: the limit of swap_stake_limit is checked as the pre-trade cross price P_origin/P_dest against the
+    /// limit (fill-or-kill; allow_partial is not yet honoured with a partial amount).
+    /// </summary>
+    private ulong Transition(IStateAccess s, AccountId coldkey, AccountId destColdkey, AccountId originHotkey, AccountId destHotkey,
+        NetUid origin, NetUid dest, ulong alpha, (ulong Limit, bool AllowPartial)? limit, EventLog? events)
+    {
+        EnsureSubnet(s, origin);
+        EnsureSubnet(s, dest);
+        EnsureHotkey(s, originHotkey);
+        EnsureHotkey(s, destHotkey);
+        if (alpha == 0) throw new DispatchException(DispatchError.AmountTooLow);
+        var held = StakeLedger.Stake(s, originHotkey, coldkey, origin);
+        if (held < alpha) throw new DispatchException(DispatchError.NotEnoughStakeToWithdraw);
+
+        if (origin == dest)
+        {
+            var value = Pools.SpotValue(s, origin, alpha);
+            if (value < Profile.DefaultMinStake) throw new DispatchException(DispatchError.AmountTooLow);
+            StakeLedger.Decrease(s, originHotkey, coldkey, origin, alpha);
+            StakeLedger.Increase(s, destHotkey, destColdkey, dest, alpha);
+            return value;
+        }
+
+        if (limit is { } l)
+        {
+            var cross = Pools.Price(s, origin).SafeDiv(Pools.Price(s, dest)).SaturatingMul(Math.U64F64.FromUInt(1_000_000_000)).SaturatingToU64();
+            if (cross < l.Limit) throw new DispatchException(DispatchError.SlippageTooHigh);
+        }
+
+        var tao = UnstakeFrom(s, coldkey, originHotkey, destColdkey, origin, alpha, null, false, events);
+        if (tao <= Profile.DefaultMinStake) throw new DispatchException(DispatchError.AmountTooLow);
+        StakeInto(s, destColdkey, destHotkey, dest, System.Math.Min(tao, TaoBalances.Free(s, destColdkey).Rao), null, false, events);
+        return tao;
+    }
+
+    /// <summary><c>stake_into_subnet</c>: coldkey TAO → pool → alpha credited to (hotkey, coldkey).</summary>
+    public ulong StakeInto(IStateAccess s, AccountId coldkey, AccountId hotkey, NetUid netuid, ulong tao, ulong? limit, bool allowPartial, EventLog? events)
+    {
+        // The existential deposit is never staked: clip to the keep-alive reducible balance.
+        var free = TaoBalances.Free(s, coldkey).Rao;
+        var reducible = free > TaoBalances.ExistentialDeposit.Rao ? free - TaoBalances.ExistentialDeposit.Rao : 0;
+        tao = System.Math.Min(tao, reducible);
+        var before = SubnetPools.Read(s, netuid);
+        var model = Pools.ModelFor(s, netuid);
+        var outcome = new StakeSwap(Profile, model).AddStake(before, new StakeSwapRequest(SwapDirection.Buy, tao, limit, allowPartial, 0));
+        var result = outcome.Swap.Unwrap();
+        var after = outcome.PoolAfter;
+        var gross = result.GrossPaidIn;
+        var intoPool = after.TaoReserve.Rao - before.TaoReserve.Rao;
+        var alpha = result.AmountPaidOut;
+        if (alpha == 0) throw new DispatchException(DispatchError.AmountTooLow);
+
+        TaoBalances.Withdraw(s, coldkey, new TaoBalance(gross), ExistenceRequirement.KeepAlive, events);
+        WritePool(s, netuid, after);
+        SubtensorStorage.SubnetAlphaOut.Mutate(s, netuid, v => checked(v + alpha));
+        SubtensorStorage.TotalStake.Mutate(s, v => v + System.Math.Min(ulong.MaxValue - v, gross));
+        SubtensorStorage.SubnetVolume.Mutate(s, netuid, v => v + gross);
+        // Fee TAO that did not enter the pool goes to the block author (burned without one).
+        StakingAccounts.Burn(s, gross - intoPool, events);
+        StakeLedger.Increase(s, hotkey, coldkey, netuid, alpha);
+        events?.Deposit(SubtensorEvents.Pallet, "StakeAdded", ("coldkey", coldkey.ToHex()), ("hotkey", hotkey.ToHex()),
+            ("tao", gross.ToString()), ("alpha", alpha.ToString()), ("netuid", netuid.Value.ToString()), ("fee", result.FeePaid.ToString()));
+        return alpha;
+    }
+
+    /// <summary><c>unstake_from_subnet</c>: alpha of (hotkey, coldkey) → pool → TAO to the beneficiary; returns the TAO.</summary>
+    public ulong UnstakeFrom(IStateAccess s, AccountId coldkey, AccountId hotkey, AccountId beneficiary, NetUid netuid, ulong alpha, ulong? limit, bool allowPartial, EventLog? events)
+    {
+        if (!netuid.IsRoot && !SubtensorStorage.SubtokenEnabled.Get(s, netuid)) throw new DispatchException(DispatchError.SubtokenDisabled);
+        var held = StakeLedger.Stake(s, hotkey, coldkey, netuid);
+        var before = SubnetPools.Read(s, netuid);
+        var model = Pools.ModelFor(s, netuid);
+        var outcome = new StakeSwap(Profile, model).RemoveStake(before, new StakeSwapRequest(SwapDirection.Sell, alpha, limit, allowPartial, held));
+        var result = outcome.Swap.Unwrap();
+        var after = outcome.PoolAfter;
+        var launch = model is ConstantProductPoolModel;
+        // Under the launch rules the fee is TAO kept by the pool; otherwise the fee is alpha the user also gives up.
+        var alphaTaken = launch ? result.AmountPaidIn : result.GrossPaidIn;
+        var alphaIntoPool = result.AmountPaidIn;
+        var taoOut = result.AmountPaidOut;
+
+        StakeLedger.Decrease(s, hotkey, coldkey, netuid, alphaTaken);
+        WritePool(s, netuid, after);
+        SubtensorStorage.SubnetAlphaOut.Mutate(s, netuid, v => v - System.Math.Min(v, alphaIntoPool));
+        if (!launch) StakeLedger.AddUnowned(s, netuid, alphaTaken - alphaIntoPool); // fee alpha, burned without an author
+        SubtensorStorage.TotalStake.Mutate(s, v => v - System.Math.Min(v, taoOut));
+        SubtensorStorage.SubnetVolume.Mutate(s, netuid, v => v + taoOut);
+        StakingAccounts.PayOut(s, beneficiary, taoOut, events);
+        events?.Deposit(SubtensorEvents.Pallet, "StakeRemoved", ("coldkey", coldkey.ToHex()), ("hotkey", hotkey.ToHex()),
+            ("tao", taoOut.ToString()), ("alpha", alphaIntoPool.ToString()), ("netuid", netuid.Value.ToString()), ("fee", result.FeePaid.ToString()));
+        return taoOut;
+    }
+
+    /// <summary>Writes reserves back; root keeps no alpha reserve (its alpha out mirrors SubnetTAO).</summary>
+    private static void WritePool(IStateAccess s, NetUid netuid, PoolState after)
+    {
+        SubtensorStorage.SubnetTAO.Set(s, netuid, after.TaoReserve.Rao);
+        if (!netuid.IsRoot) SubtensorStorage.SubnetAlphaIn.Set(s, netuid, after.AlphaReserve.Raw);
+    }
+
+    public static void EnsureSubnet(IStateReader s, NetUid netuid)
+    {
+        if (netuid.IsRoot) return;
+        if (!SubtensorStorage.NetworksAdded.Get(s, netuid)) throw new DispatchException(DispatchError.SubnetNotExists);
+        if (!SubtensorStorage.SubtokenEnabled.Get(s, netuid)) throw new DispatchException(DispatchError.SubtokenDisabled);
+    }
+
+    public static void EnsureHotkey(IStateReader s, AccountId hotkey)
+    {
+        if (!SubtensorStorage.Owner.Contains(s, hotkey)) throw new DispatchException(DispatchError.HotKeyAccountNotExists);
+    }
+
+    private static List<NetUid> StakedSubnets(IStateReader s, AccountId coldkey, AccountId hotkey) =>
+        SubtensorStorage.Alpha.IteratePrefix(s, hotkey).Where(e => e.Key2.Coldkey == coldkey).Select(e => e.Key2.Netuid).Distinct().ToList();
+
+    private static void TryInTransaction(StateOverlay s, EventLog? events, Action action)
+    {
+        var checkpoint = events?.Checkpoint() ?? 0;
+        s.BeginTransaction();
+        try
+        {
+            action();
+            s.CommitTransaction();
+        }
+        catch (DispatchException)
+        {
+            s.RollbackTransaction();
+            events?.RollbackTo(checkpoint);
+        }
+    }
+}
