@@ -62,12 +62,80 @@ public static class PowRatio
             return ExactRoot(baseNumerator, baseDenominator, (int)expNum, (int)expDen, scale);
         }
 
+        if (baseNumerator == baseDenominator)
+        {
+            // ln a − ln b is exactly 0 and exp(0) is exactly one, so the reference returns the scale itself.
+            return scale;
+        }
+
+        if (precision >= PowRatioFast.MinimumReferencePrecision && baseNumerator <= UInt128Max && baseDenominator <= UInt128Max && expNum <= ulong.MaxValue && expDen <= ulong.MaxValue
+            && scale <= ulong.MaxValue && PowRatioFast.TryScaled((UInt128)baseNumerator, (UInt128)baseDenominator, (ulong)expNum, (ulong)expDen, (ulong)scale) is { } fast)
+        {
+            return fast;
+        }
+
+        return ApproximatePath(baseNumerator, baseDenominator, expNum, expDen, precision, scale);
+    }
+
+    private static readonly BigInteger UInt128Max = UInt128.MaxValue;
+
+    /// <summary>The reference's ln/exp evaluation, step for step (slow: hundreds of big-integer series terms).</summary>
+    internal static BigInteger ApproximatePath(BigInteger baseNumerator, BigInteger baseDenominator, BigInteger expNum, BigInteger expDen, int precision, BigInteger scale)
+    {
         var layout = LnExpFixedPoint.Layout.For(precision, BitLength(scale));
         var lnBase = LnExpFixedPoint.Ln(baseNumerator, layout) - LnExpFixedPoint.Ln(baseDenominator, layout);
         var lnScaled = LnExpFixedPoint.FloorDiv(lnBase * expNum, expDen);
         var expInternal = LnExpFixedPoint.Exp(lnScaled, layout);
         var expRequested = LnExpFixedPoint.DropGuardBits(expInternal);
         return (expRequested * scale) >> layout.RequestedBits;
+    }
+
+    /// <summary>
+    /// <see cref="Scaled"/> for the operand sizes the pool uses, without big integers on the common path; results above
+    /// <see cref="UInt128.MaxValue"/> saturate to it (callers only distinguish "fits u64" from "does not").
+    /// </summary>
+    public static UInt128? ScaledNarrow(UInt128 baseNumerator, UInt128 baseDenominator, ulong exponentNumerator, ulong exponentDenominator, int precision, ulong scale)
+    {
+        if (baseDenominator == UInt128.Zero || exponentDenominator == 0)
+        {
+            return null;
+        }
+
+        if (baseNumerator == UInt128.Zero)
+        {
+            return UInt128.Zero;
+        }
+
+        if (exponentNumerator == 0)
+        {
+            return scale;
+        }
+
+        var g = Gcd(exponentNumerator, exponentDenominator);
+        var exact = exponentNumerator / g <= MaxExactExponent && exponentDenominator / g <= MaxExactExponent;
+        if (!exact && baseNumerator == baseDenominator)
+        {
+            return scale;
+        }
+
+        if (!exact && precision >= PowRatioFast.MinimumReferencePrecision
+            && PowRatioFast.TryScaledCore(baseNumerator, baseDenominator, exponentNumerator, exponentDenominator, scale, out var fast))
+        {
+            return fast;
+        }
+
+        var r = Scaled(baseNumerator, baseDenominator, exponentNumerator, exponentDenominator, precision, scale);
+        return r is { } big ? (big > UInt128Max ? UInt128.MaxValue : (UInt128)big) : null;
+    }
+
+    private static ulong Gcd(ulong a, ulong b)
+    {
+        while (b != 0)
+        {
+            (a, b) = (b, a % b);
+        }
+
+        return a;
     }
 
     /// <summary>

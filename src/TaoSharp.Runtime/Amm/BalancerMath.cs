@@ -81,7 +81,7 @@ public static class BalancerMath
         }
         else
         {
-            var r = PowRatio.Scaled(reserve, denominator, expNum, expDen, SwapPrecision, Scale);
+            var r = PowRatio.ScaledNarrow(reserve, denominator, expNum, expDen, SwapPrecision, Scale);
             if (r is not { } big || big > ulong.MaxValue)
             {
                 return U64F64.Zero;
@@ -121,7 +121,7 @@ public static class BalancerMath
 
     private static ulong DeltaIn(UInt128 numerator, UInt128 denominator, ulong weightParts, ulong reserve)
     {
-        var r = PowRatio.Scaled(numerator, denominator, weightParts, Scale, LimitPrecision, Scale);
+        var r = PowRatio.ScaledNarrow(numerator, denominator, weightParts, Scale, LimitPrecision, Scale);
         if (r is not { } big)
         {
             return 0;
