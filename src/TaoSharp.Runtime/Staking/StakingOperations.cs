@@ -106,6 +106,12 @@ public sealed class StakingOperations(EconomicsProfile profile)
             if (value < Profile.DefaultMinStake) throw new DispatchException(DispatchError.AmountTooLow);
             StakeLedger.Decrease(s, originHotkey, coldkey, origin, alpha);
             StakeLedger.Increase(s, destHotkey, destColdkey, dest, alpha);
+            if (origin.IsRoot)
+            {
+                RootClaims.AdjustWatermarks(s, originHotkey, coldkey, alpha, added: false);
+                RootClaims.AdjustWatermarks(s, destHotkey, destColdkey, alpha, added: true);
+            }
+
             return value;
         }
 
@@ -146,6 +152,7 @@ public sealed class StakingOperations(EconomicsProfile profile)
         // Fee TAO that did not enter the pool goes to the block author (burned without one).
         StakingAccounts.Burn(s, gross - intoPool, events);
         StakeLedger.Increase(s, hotkey, coldkey, netuid, alpha);
+        if (netuid.IsRoot) RootClaims.AdjustWatermarks(s, hotkey, coldkey, alpha, added: true);
         events?.Deposit(SubtensorEvents.Pallet, "StakeAdded", ("coldkey", coldkey.ToHex()), ("hotkey", hotkey.ToHex()),
             ("tao", gross.ToString()), ("alpha", alpha.ToString()), ("netuid", netuid.Value.ToString()), ("fee", result.FeePaid.ToString()));
         return alpha;
@@ -168,6 +175,7 @@ public sealed class StakingOperations(EconomicsProfile profile)
         var taoOut = result.AmountPaidOut;
 
         StakeLedger.Decrease(s, hotkey, coldkey, netuid, alphaTaken);
+        if (netuid.IsRoot) RootClaims.AdjustWatermarks(s, hotkey, coldkey, alphaTaken, added: false);
         WritePool(s, netuid, after);
         SubtensorStorage.SubnetAlphaOut.Mutate(s, netuid, v => v - System.Math.Min(v, alphaIntoPool));
         if (!launch) StakeLedger.AddUnowned(s, netuid, alphaTaken - alphaIntoPool); // fee alpha, burned without an author

@@ -95,3 +95,14 @@ public static partial class SubtensorStorage
     public static readonly StorageMap<NetUid, ulong> RootClaimableThreshold =
         new(Pallet, "RootClaimableThreshold", StorageHasher.Identity, ScaleCodecs.NetUid, ScaleCodecs.U64, 500_000);
 }
+
+public static partial class SubtensorStorage
+{
+    /// <summary>Alpha dividends (after take) of a hotkey at its subnet's last epoch.</summary>
+    public static readonly StorageDoubleMap<NetUid, AccountId, ulong> AlphaDividendsPerSubnet =
+        new(Pallet, "AlphaDividendsPerSubnet", StorageHasher.Identity, StorageHasher.Blake2_128Concat, ScaleCodecs.NetUid, ScaleCodecs.AccountId, ScaleCodecs.U64, 0);
+
+    /// <summary>Root alpha dividends (after take) of a hotkey at its subnet's last epoch.</summary>
+    public static readonly StorageDoubleMap<NetUid, AccountId, ulong> RootAlphaDividendsPerSubnet =
+        new(Pallet, "RootAlphaDividendsPerSubnet", StorageHasher.Identity, StorageHasher.Blake2_128Concat, ScaleCodecs.NetUid, ScaleCodecs.AccountId, ScaleCodecs.U64, 0);
+}
