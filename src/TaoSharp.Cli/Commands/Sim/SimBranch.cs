@@ -11,5 +11,11 @@ public static class SimBranch
         sim.AddCommand<SimEpochCommand>("epoch")
             .WithDescription("Run one Yuma Consensus epoch on an epoch-case JSON file and print its outputs as JSON.")
             .WithExample("sim", "epoch", "case.json");
+        sim.AddCommand<SimSwapCommand>("swap")
+            .WithDescription("Stake (buy) or unstake (sell) through a subnet pool along the add_stake/remove_stake path; prints the pool step as JSON.")
+            .WithExample("sim", "swap", "case.json");
+        sim.AddCommand<SimBlockEmissionCommand>("block-emission")
+            .WithDescription("Print the per-block emission in RAO for a given issuance.")
+            .WithExample("sim", "block-emission", "--issuance", "10500000000000000");
     }
 }
