@@ -82,12 +82,11 @@ public sealed class EmissionDistribution(EconomicsProfile profile)
         {
             if (hotkeys[uid] is not { } h) continue;
             var owner = SubtensorStorage.Owner.Get(s, h);
-            var take = Perbill65535(SubtensorStorage.Delegates.Get(s, h));
+            var take = SubtensorStorage.Delegates.Get(s, h);
             if (!alphaParts[uid].IsZero && !alphaSum.IsZero)
             {
                 var amount = U96F32.FromUInt(validatorPool).SaturatingMul(alphaParts[uid]).SafeDiv(alphaSum);
-                var takeAmount = amount.SaturatingMul(take).SaturatingToU64();
-                var rest = amount.SaturatingToU64() - System.Math.Min(amount.SaturatingToU64(), takeAmount);
+                var (takeAmount, rest) = SplitTake(amount, take);
                 StakeLedger.Increase(s, h, owner, n, takeAmount);
                 if (!StakeLedger.IncreaseForAll(s, h, n, rest)) StakeLedger.Increase(s, h, owner, n, rest);
                 SubtensorStorage.AlphaDividendsPerSubnet.Set(s, n, h, rest);
@@ -97,8 +96,7 @@ public sealed class EmissionDistribution(EconomicsProfile profile)
             if (!rootParts[uid].IsZero && !rootSum.IsZero)
             {
                 var amount = U96F32.FromUInt(pending.RootAlpha).SaturatingMul(rootParts[uid]).SafeDiv(rootSum);
-                var takeAmount = amount.SaturatingMul(take).SaturatingToU64();
-                var rest = amount.SaturatingToU64() - System.Math.Min(amount.SaturatingToU64(), takeAmount);
+                var (takeAmount, rest) = SplitTake(amount, take);
                 StakeLedger.Increase(s, h, owner, n, takeAmount);
                 paid += takeAmount + RootClaims.Accrue(s, h, owner, n, rest);
             }
@@ -112,6 +110,13 @@ public sealed class EmissionDistribution(EconomicsProfile profile)
         }
 
         StakeLedger.AddUnowned(s, n, pending.Total - System.Math.Min(pending.Total, paid));
+    }
+
+    /// <summary>Delegate take of a dividend: ⌊amount·τ⌋ and ⌊amount − amount·τ⌋, both from the unfloored products (U96F32).</summary>
+    public static (ulong Take, ulong Remainder) SplitTake(U96F32 amount, ushort take)
+    {
+        var takeAmount = amount.SaturatingMul(Perbill65535(take));
+        return (takeAmount.SaturatingToU64(), amount.SaturatingSub(takeAmount).SaturatingToU64());
     }
 
     /// <summary>u16 proportion v/65535 as U96F32.</summary>

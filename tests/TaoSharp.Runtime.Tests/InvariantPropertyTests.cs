@@ -1,0 +1,134 @@
+using TaoSharp.Primitives;
+using TaoSharp.Runtime.Amm;
+using TaoSharp.Runtime.Balances;
+using TaoSharp.Runtime.Staking;
+using TaoSharp.Runtime.Storage;
+using TaoSharp.Runtime.Subnets;
+
+namespace TaoSharp.Runtime.Tests;
+
+/// <summary>
+/// Random sequences of stake operations, neuron registrations and blocks (with epochs): after every block the books
+/// balance (DtaoInvariants), and every refused operation leaves the state exactly as it was.
+/// </summary>
+public sealed class InvariantPropertyTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void RandomOperations_KeepTheBooks(int seed)
+    {
+        var rng = new Random(seed); // test-only randomness picks the operation sequence
+        var coldkeys = Enumerable.Range(1, 4).Select(i => DtaoTestChain.Key(i)).ToArray();
+        var chain = new DtaoTestChain(coldkeys);
+        var hotkeys = new List<AccountId>();
+        var subnets = new List<NetUid>();
+        for (var i = 0; i < 2; i++)
+        {
+            var hot = DtaoTestChain.Key(100 + i, 0xA0);
+            subnets.Add(chain.OpenSubnet(coldkeys[i], hot, tempo: (ushort)(5 + i)));
+            hotkeys.Add(hot);
+        }
+
+        var registration = new NeuronRegistration(new PoolRegistrationPayment(EconomicsProfile.Current));
+        var all = subnets.Append(NetUid.Root).ToList();
+        var failures = 0;
+        for (var step = 0; step < 150; step++)
+        {
+            var cold = coldkeys[rng.Next(coldkeys.Length)];
+            var hot = hotkeys[rng.Next(hotkeys.Count)];
+            var n = all[rng.Next(all.Count)];
+            var m = all[rng.Next(all.Count)];
+            var held = StakeLedger.Stake(chain.State, hot, cold, n);
+            var part = held == 0 ? (ulong)rng.Next(1, 1000) : (ulong)(rng.NextDouble() * held) + 1;
+            Action op = rng.Next(9) switch
+            {
+                0 or 1 => () => chain.Staking.AddStake(chain.State, cold, hot, n, (ulong)rng.NextInt64(1_000, 50_000_000_000), null, false, chain.Events),
+                2 => () => chain.Staking.AddStake(chain.State, cold, hot, n, (ulong)rng.NextInt64(1_000, 50_000_000_000), (ulong)rng.NextInt64(500_000_000, 2_000_000_000), rng.Next(2) == 0, chain.Events),
+                3 => () => chain.Staking.RemoveStake(chain.State, cold, hot, n, part, null, false, chain.Events),
+                4 => () => chain.Staking.MoveStake(chain.State, cold, hot, hotkeys[rng.Next(hotkeys.Count)], n, m, part, chain.Events),
+                5 => () => chain.Staking.TransferStake(chain.State, cold, coldkeys[rng.Next(coldkeys.Length)], hot, n, m, part, chain.Events),
+                6 => () => chain.Staking.SwapStake(chain.State, cold, hot, n, m, part, null, false, chain.Events),
+                7 => () =>
+                {
+                    var newHot = DtaoTestChain.Key(200 + step, 0xA0);
+                    registration.BurnedRegister(chain.State, cold, subnets[rng.Next(subnets.Count)], newHot, chain.Block);
+                    hotkeys.Add(newHot);
+                },
+                _ => () => RootClaims.Claim(chain.State, cold, [subnets[rng.Next(subnets.Count)]], chain.Events),
+            };
+
+            var before = Snapshot(chain, coldkeys);
+            if (chain.Try(op) is not null)
+            {
+                failures++;
+                Assert.Equal(before, Snapshot(chain, coldkeys));
+            }
+
+            if (rng.Next(3) == 0) chain.NextBlock();
+            chain.AssertInvariants();
+        }
+
+        Assert.InRange(failures, 1, 149); // the sequence exercised both outcomes
+        Assert.True(SubtensorStorage.LastEpochBlock.Get(chain.State, subnets[0]) > 1, "epochs ran");
+    }
+
+    private static string Snapshot(DtaoTestChain chain, AccountId[] coldkeys) =>
+        string.Join(",", coldkeys.Select(c => TaoBalances.Free(chain.State, c).Rao))
+        + "|" + SubtensorStorage.TotalIssuance.Get(chain.State)
+        + "|" + string.Join(",", SubtensorStorage.SubnetTAO.Iterate(chain.State).Select(e => $"{e.Key.Value}:{e.Value}"))
+        + "|" + string.Join(",", SubtensorStorage.SubnetAlphaOut.Iterate(chain.State).Select(e => $"{e.Key.Value}:{e.Value}"))
+        + "|" + string.Join(",", SubtensorStorage.TotalHotkeyAlpha.Iterate(chain.State).Select(e => $"{e.Key1.ToHex()}:{e.Key2.Value}:{e.Value}"));
+}
+
+/// <summary>The coinbase on its own: mint, inject, pending buckets and the epoch drain.</summary>
+public sealed class CoinbaseStepTests
+{
+    [Fact]
+    public void BlockStep_InjectsAndFillsPending_ThenEpochDrains()
+    {
+        var owner = DtaoTestChain.Key(1);
+        var staker = DtaoTestChain.Key(2);
+        var hot = DtaoTestChain.Key(1, 0xA0);
+        var chain = new DtaoTestChain(owner, staker);
+        var n = chain.OpenSubnet(owner, hot, tempo: 1000);
+        chain.Staking.AddStake(chain.State, staker, hot, n, 10_000_000_000, null, false, chain.Events);
+        SubtensorStorage.SubnetMovingPrice.Set(chain.State, n, Math.I96F32.One);
+        var issuance = SubtensorStorage.TotalIssuance.Get(chain.State);
+
+        chain.NextBlock();
+
+        // One subnet with emission enabled takes the whole 1 TAO; what is not injected or bought is recycled.
+        var inflow = SubtensorStorage.SubnetTaoInEmission.Get(chain.State, n) + SubtensorStorage.SubnetExcessTao.Get(chain.State, n);
+        Assert.True(inflow > 0 && inflow <= 1_000_000_000, inflow.ToString());
+        Assert.Equal(issuance + inflow, SubtensorStorage.TotalIssuance.Get(chain.State));
+        Assert.Equal(1_000_000_000UL, SubtensorStorage.SubnetAlphaOutEmission.Get(chain.State, n));
+        var pending = SubtensorStorage.PendingServerEmission.Get(chain.State, n) + SubtensorStorage.PendingValidatorEmission.Get(chain.State, n)
+            + SubtensorStorage.PendingOwnerCut.Get(chain.State, n) + SubtensorStorage.PendingRootAlphaDivs.Get(chain.State, n);
+        Assert.InRange(pending, 999_999_990UL, 1_000_000_000UL);
+        chain.AssertInvariants();
+
+        SubtensorStorage.PendingEpochAt.Set(chain.State, n, chain.Block + 1);
+        chain.NextBlock();
+        Assert.Equal(0UL, SubtensorStorage.PendingServerEmission.Get(chain.State, n));
+        Assert.Equal(chain.Block, SubtensorStorage.LastEpochBlock.Get(chain.State, n));
+        chain.AssertInvariants();
+    }
+
+    [Fact]
+    public void SubnetsWithoutStartCall_GetNothing_AndEpochsAreCapped()
+    {
+        var owner = DtaoTestChain.Key(1);
+        var chain = new DtaoTestChain(owner);
+        var subnets = Enumerable.Range(0, 3).Select(i => chain.OpenSubnet(owner, DtaoTestChain.Key(10 + i, 0xA0), tempo: 1)).ToList();
+        var late = chain.Networks.Register(chain.State, owner, DtaoTestChain.Key(20, 0xA0), chain.Block, chain.Events);
+        chain.NextBlock();
+        Assert.Equal(0UL, SubtensorStorage.SubnetAlphaOut.Get(chain.State, late));
+        Assert.Contains(chain.Events.Events, e => e.Name == "EpochDeferred");
+        Assert.True(SubtensorStorage.PendingEpochAt.Get(chain.State, subnets[2]) == chain.Block + 1 || SubtensorStorage.PendingEpochAt.Get(chain.State, late) == chain.Block + 1);
+        chain.AssertInvariants();
+    }
+}
