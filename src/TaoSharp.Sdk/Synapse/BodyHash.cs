@@ -16,13 +16,16 @@ public static class BodyHash
         if (fields.Count == 0) return EmptyHash;
 
         JsonTypeInfo info = SynapseJson.Options.GetTypeInfo(synapse.GetType());
-        var concatenated = new StringBuilder(fields.Count * 64);
-        foreach (string field in fields)
-        {
-            JsonPropertyInfo property = Find(info, field);
-            string text = PythonRepr.Str(property.Get!(synapse), SynapseJson.Options);
-            concatenated.Append(Sha3Hex(text));
-        }
+        var values = new object?[fields.Count];
+        for (int i = 0; i < values.Length; i++) values[i] = Find(info, fields[i]).Get!(synapse);
+        return FromFieldValues(values);
+    }
+
+    /// <summary>The hash over already-extracted field values, in hashing order.</summary>
+    public static string FromFieldValues(IEnumerable<object?> values)
+    {
+        var concatenated = new StringBuilder();
+        foreach (object? value in values) concatenated.Append(Sha3Hex(PythonRepr.Str(value, SynapseJson.Options)));
         return Sha3Hex(concatenated.ToString());
     }
 

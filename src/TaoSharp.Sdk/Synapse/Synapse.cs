@@ -5,8 +5,10 @@ namespace TaoSharp.Sdk;
 /// <summary>
 /// Bittensor's Synapse: the message a dendrite sends to an axon and gets back. The base fields come first on the
 /// wire (spec-client §3.3, §4.1); a custom synapse derives from this class and adds snake_case
-/// <see cref="JsonPropertyNameAttribute"/> properties in declaration order. A property declared with C#'s
-/// <c>required</c> modifier is a Python "required field" (it gets a <c>bt_header_input_obj_*</c> placeholder).
+/// <see cref="JsonPropertyNameAttribute"/> properties in declaration order. A property marked
+/// <see cref="JsonRequiredAttribute"/> is a Python "required field": a body without it is rejected (422) and the
+/// dendrite sends a <c>bt_header_input_obj_*</c> placeholder for it. (Not the C# <c>required</c> modifier: the axon
+/// needs a parameterless constructor.)
 /// The plain base class is the axon's built-in <c>/Synapse</c> ping.
 /// </summary>
 public class Synapse

@@ -18,10 +18,24 @@ public static class SynapseJson
             // Pydantic accepts JSON numbers in string form for numeric fields; be as lenient on input.
             NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
             MaxDepth = 64,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { HideClassLevelMembers } },
         };
         options.MakeReadOnly();
         return options;
+    }
+
+    /// <summary>
+    /// An override of <see cref="Synapse.RequiredHashFields"/> does not inherit the base's [JsonIgnore], so class-level
+    /// members are removed by name: they are Python ClassVars, never part of the body.
+    /// </summary>
+    private static void HideClassLevelMembers(JsonTypeInfo info)
+    {
+        if (!typeof(Synapse).IsAssignableFrom(info.Type)) return;
+        for (int i = info.Properties.Count - 1; i >= 0; i--)
+        {
+            if (info.Properties[i].AttributeProvider is System.Reflection.PropertyInfo { Name: nameof(Synapse.RequiredHashFields) })
+                info.Properties.RemoveAt(i);
+        }
     }
 
     public static byte[] Serialize(Synapse synapse) => JsonSerializer.SerializeToUtf8Bytes(synapse, synapse.GetType(), Options);
