@@ -49,6 +49,26 @@ public static class Fx32
     {
         result = 0;
         if (b == 0) return false;
+        if (a >= 0 && b > 0)
+        {
+            // Fast paths for the epoch's non-negative proportions: 64-bit division instead of 128-bit.
+            if (a < One)
+            {
+                ulong q64 = ((ulong)a << FracBits) / (ulong)b;
+                if (q64 > long.MaxValue) return false;
+                result = (long)q64;
+                return true;
+            }
+            if (a == One)
+            {
+                // ⌊2^64 / b⌋ from ⌊(2^64 − 1) / b⌋: one more exactly when b divides 2^64.
+                ulong quotient = ulong.MaxValue / (ulong)b;
+                if (ulong.MaxValue - quotient * (ulong)b == (ulong)b - 1) quotient++;
+                if (quotient > long.MaxValue || (quotient == 0 && b == 1)) return false;
+                result = (long)quotient;
+                return true;
+            }
+        }
         Int128 q = ((Int128)a << FracBits) / b;
         if (q > long.MaxValue || q < long.MinValue) return false;
         result = (long)q;
@@ -132,6 +152,7 @@ public static class Fx32
         for (int i = 2; i < 32; i++)
         {
             if (!TryMul(term, x, out term)) return false;
+            if (term == 0) break; // every later term is 0 as well
             // checked_div(term, I32F32(i)) = trunc(term·2^32 / (i·2^32)) = trunc(term / i); never overflows.
             term /= i;
             long next = unchecked(sum + term);
