@@ -26,15 +26,16 @@ public sealed class TransactionEncodingTests
         var call = Calls.Remark([9]);
         var xt = ExtrinsicEncoder.Sign(new KeyPairSigner(alice), call, nonce: 7, tip: 0, Runtime);
         var bytes = xt.Encoded;
-        // Compact length (1 byte here), 0x84, MultiAddress::Id, signer, scheme tag, signature, era, nonce, tip, call.
-        Assert.Equal(bytes.Length - 1, bytes[0] >> 2);
-        Assert.Equal(0x84, bytes[1]);
-        Assert.Equal(0, bytes[2]);
-        Assert.Equal(alice.PublicKey, bytes[3..35]);
-        Assert.Equal(1, bytes[35]);
-        var signature = bytes[36..100];
-        Assert.Equal([0, 7 << 2, 0], bytes[100..103]);
-        Assert.Equal(call, bytes[103..]);
+        // Compact length (two-byte mode here), 0x84, MultiAddress::Id, signer, scheme tag, signature, era, nonce, tip, call.
+        Assert.Equal(1, bytes[0] & 3);
+        Assert.Equal(bytes.Length - 2, (bytes[0] | bytes[1] << 8) >> 2);
+        Assert.Equal(0x84, bytes[2]);
+        Assert.Equal(0, bytes[3]);
+        Assert.Equal(alice.PublicKey, bytes[4..36]);
+        Assert.Equal(1, bytes[36]);
+        var signature = bytes[37..101];
+        Assert.Equal([0, 7 << 2, 0], bytes[101..104]);
+        Assert.Equal(call, bytes[104..]);
         Assert.True(TaoSharp.Crypto.Wallet.MessageVerifier.Verify(TaoSharp.Crypto.KeyScheme.Sr25519, alice.PublicKey,
             ExtrinsicEncoder.SigningPayload(call, 7, 0, Runtime), signature));
     }

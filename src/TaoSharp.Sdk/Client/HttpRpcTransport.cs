@@ -25,7 +25,7 @@ internal sealed class HttpRpcTransport(Uri endpoint, TimeSpan timeout) : IRpcTra
         }
         catch (HttpRequestException e)
         {
-            throw new ChainConnectionException($"cannot reach the node at {endpoint}: {e.Message}", e);
+            throw new ChainConnectionException($"cannot reach the node at {endpoint}: {e.Message}. Is `tao node` running?", e);
         }
         catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
         {
