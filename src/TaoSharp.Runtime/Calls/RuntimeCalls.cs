@@ -7,5 +7,6 @@ public static class RuntimeCalls
         .. SystemCalls.Descriptors(),
         .. BalancesCalls.Descriptors(),
         .. SudoCalls.Descriptors(),
+        .. Staking.StakingCalls.Descriptors(),
     ]);
 }
