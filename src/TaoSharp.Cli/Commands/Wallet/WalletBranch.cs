@@ -18,5 +18,8 @@ public static class WalletBranch
         wallet.AddCommand<WalletListCommand>("list").WithDescription("List wallets and their keys.");
         wallet.AddCommand<WalletSignCommand>("sign").WithDescription("Sign a message with the coldkey (or --use-hotkey).");
         wallet.AddCommand<WalletVerifyCommand>("verify").WithDescription("Verify a signature (exit 0 valid, 1 invalid, 2 malformed input).");
+        // Chain-backed commands (owned by the sdk area, Commands/WalletChain/).
+        wallet.AddCommand<WalletChain.WalletBalanceCommand>("balance").WithDescription("Show the coldkey's free and reserved TAO on chain.");
+        wallet.AddCommand<WalletChain.WalletTransferCommand>("transfer").WithDescription("Transfer TAO from the coldkey (asks before spending unless --no-prompt).");
     }
 }
