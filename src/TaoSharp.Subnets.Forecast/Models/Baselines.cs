@@ -78,7 +78,7 @@ public sealed class LinearTrendForecaster : IForecaster
     }
 }
 
-internal static class ForecastGuard
+public static class ForecastGuard
 {
     /// <summary>Bound on requested steps: a request is untrusted input and must not make us allocate without limit.</summary>
     public const int MaxHorizon = 1024;
