@@ -52,7 +52,8 @@ public static class NodeHost
             k.Limits.MaxRequestBodySize = new RpcLimits().MaxRequestBytes;
         });
         var metrics = new NodeMetrics();
-        builder.Services.AddSingleton(chain);
+        // Factory registration: the container owns the chain and disposes it (closing RocksDB) with the app.
+        builder.Services.AddSingleton(_ => chain);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(metrics);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -60,6 +61,7 @@ public static class NodeHost
             sp.GetRequiredService<ILogger<BlockAuthoringService>>(), TimeProvider.System));
 
         var app = builder.Build();
+        _ = app.Services.GetRequiredService<Blockchain>(); // materialise the owned singleton so disposal closes the store
         var methods = new Dictionary<string, RpcHandler>(StringComparer.Ordinal);
         new StandardRpc(chain, version).Register(methods);
         var dispatcher = new RpcDispatcher(methods, metrics.RpcCall);
@@ -70,7 +72,6 @@ public static class NodeHost
             MaxConnections = options.MaxRpcConnections,
             MaxSubscriptionsPerConnection = options.MaxSubscriptionsPerConnection,
         });
-        app.Lifetime.ApplicationStopped.Register(chain.Dispose);
 
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TaoSharp.Node");
         log.LogInformation("Chain '{Chain}' (profile {Profile}), genesis {Genesis}, resuming at #{Number} ({Hash}), data {Dir}",

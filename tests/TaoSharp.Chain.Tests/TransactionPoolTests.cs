@@ -126,4 +126,17 @@ public class TransactionPoolTests
         var ahead = t.Signer.Sign(t.Keys[1], CallBuilder.Remark([3]), 0, 0, new Era(64, 40), t.Chain.HashAt(0)!.Value);
         Assert.Equal(InvalidReason.AncientBirthBlock, Assert.Throws<InvalidExtrinsicException>(() => t.Chain.Submit(ahead.Encoded)).Reason);
     }
+
+    [Fact]
+    public void Future_gap_is_measured_from_the_end_of_the_ready_run()
+    {
+        using var t = new TestChain(new PoolOptions { MaxFutureNonceGap = 8 });
+        for (uint n = 0; n < 20; n++) t.Chain.Submit(t.Transfer(0, Dest, 1_000_000, n).Encoded);
+        Assert.Equal(20, t.Chain.Pool.Count);
+        Assert.Equal(20u, t.Chain.Pool.NextNonce(t.Chain.HeadState, t.Account(0)));
+        t.Chain.Submit(t.Transfer(0, Dest, 1_000_000, 28).Encoded);
+        var far = Assert.Throws<InvalidExtrinsicException>(() => t.Chain.Submit(t.Transfer(0, Dest, 1_000_000, 29).Encoded));
+        Assert.Equal(InvalidReason.Future, far.Reason);
+        Assert.Equal(20, t.Author().Block.Extrinsics.Count);
+    }
 }

@@ -60,9 +60,6 @@ public sealed class TransactionPool(TransactionValidator validator, PoolOptions 
                 throw new InvalidExtrinsicException(InvalidReason.AlreadyImported, "transaction is already in the pool");
         // Signature checks are the expensive part: done outside the lock so submitters run in parallel.
         var valid = validator.Validate(head, x, nextBlock, hashAt, allowFuture: true);
-        if (x.Nonce - valid.AccountNonce > options.MaxFutureNonceGap)
-            throw new InvalidExtrinsicException(InvalidReason.Future,
-                $"nonce {x.Nonce} is more than {options.MaxFutureNonceGap} ahead of the account's next nonce {valid.AccountNonce}");
 
         var notices = new List<TransactionStatus>();
         lock (_lock)
@@ -71,6 +68,15 @@ public sealed class TransactionPool(TransactionValidator validator, PoolOptions 
                 throw new InvalidExtrinsicException(InvalidReason.AlreadyImported, "transaction is already in the pool");
             if (!_bySigner.TryGetValue(x.Signer, out var queue))
                 _bySigner[x.Signer] = queue = [];
+            // The gap is measured from the end of the signer's ready run, so a long in-order stream is never "future".
+            var expected = valid.AccountNonce;
+            while (queue.ContainsKey(expected)) expected++;
+            if (x.Nonce > expected && x.Nonce - expected > options.MaxFutureNonceGap)
+            {
+                if (queue.Count == 0) _bySigner.Remove(x.Signer);
+                throw new InvalidExtrinsicException(InvalidReason.Future,
+                    $"nonce {x.Nonce} is more than {options.MaxFutureNonceGap} ahead of the signer's next nonce {expected}");
+            }
             if (queue.TryGetValue(x.Nonce, out var existing))
             {
                 if (x.Tip <= existing.X.Tip)
