@@ -57,7 +57,7 @@ public class StakingBenchmarks
             NetworkRegistration.StartCall(s, owner, n, 1, null);
             SubtensorStorage.SubnetEmissionEnabled.Set(s, n, true);
             SubtensorStorage.Tempo.Set(s, n, 50_000);
-            SubtensorStorage.SubnetMovingPrice.Set(s, n, Math.I96F32.FromInt(1).SafeDiv(Math.I96F32.FromInt(i + 2)));
+            SubtensorStorage.SubnetMovingPrice.Set(s, n, global::TaoSharp.Math.I96F32.FromInt(1).SafeDiv(global::TaoSharp.Math.I96F32.FromInt(i + 2)));
             if (i == 0)
             {
                 first = n;
