@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using TaoSharp.Subnets.Forecast.Models;
 using TaoSharp.Subnets.Forecast.Scoring;
 using TaoSharp.Subnets.Forecast.Series;
@@ -5,7 +6,7 @@ using TaoSharp.Subnets.Forecast.Tasks;
 
 namespace TaoSharp.Subnets.Forecast.Tests;
 
-public class ModelTests
+public class ModelTests(ITestOutputHelper output)
 {
     [Fact]
     public void Baselines_give_exact_values()
@@ -46,6 +47,8 @@ public class ModelTests
         }
 
         var mase = totals.Select(t => t / tasks).ToArray();
+        for (var m = 0; m < models.Length; m++)
+            output.WriteLine($"held-out mean MASE {models[m].Name}: {mase[m]:F4}");
         for (var m = 1; m < models.Length; m++)
             Assert.True(mase[0] < mase[m], $"fasttree MASE {mase[0]:F3} should beat {models[m].Name} {mase[m]:F3}");
     }
