@@ -21,7 +21,7 @@ public static partial class SubtensorStorage
 
     /// <summary>
     /// Shares of (hotkey; coldkey, netuid). Decision: the reference's (hotkey, coldkey, netuid) NMap is laid out as a
-    /// double map keyed first by hotkey so one prefix scan lists a hotkey's stakers (dissolution, takes).
+    /// StorageDoubleMap keyed first by hotkey so one prefix scan lists a hotkey's stakers (dissolution, takes).
     /// </summary>
     public static readonly StorageDoubleMap<AccountId, (AccountId Coldkey, NetUid Netuid), UInt128> Alpha =
         new(Pallet, "Alpha", StorageHasher.Blake2_128Concat, StorageHasher.Blake2_128Concat, ScaleCodecs.AccountId,
