@@ -8,4 +8,9 @@ if [ -f tools/oracle/package.json ]; then
 fi
 dotnet restore TaoSharp.slnx --nologo
 dotnet build TaoSharp.slnx -c Release --no-restore --nologo -clp:ErrorsOnly
-dotnet test TaoSharp.slnx -c Release --no-build --nologo "$@"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+dotnet test TaoSharp.slnx -c Release --no-build --nologo "$@" 2>&1 | tee "$log"
+# One plain closing line for CI readers: the sums of every test assembly's "Passed!/Failed!" summary.
+awk -F'[:,]' '/^(Passed|Failed)! +- Failed:/ { f += $2; p += $4; s += $6 }
+  END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
