@@ -1,3 +1,4 @@
+using TaoSharp.TestKit;
 using System.Text;
 using System.Text.Json.Nodes;
 using static TaoSharp.Crypto.Tests.Sr25519TestSupport;

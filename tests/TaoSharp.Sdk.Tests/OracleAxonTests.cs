@@ -1,3 +1,4 @@
+using TaoSharp.TestKit;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -11,7 +12,7 @@ namespace TaoSharp.Sdk.Tests;
 /// in wasm): requests signed by the oracle are accepted by our axon; our dendrite's and axon's signatures verify there.
 /// </summary>
 [Trait("Category", "Oracle")]
-public sealed class OracleAxonTests(OracleAxonProcess oracle) : IClassFixture<OracleAxonProcess>
+public sealed class OracleAxonTests(OracleProcess oracle) : IClassFixture<OracleProcess>
 {
     private static string Hex(byte[] b) => "0x" + Convert.ToHexStringLower(b);
 

@@ -3,14 +3,14 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace TaoSharp.Sdk.Tests;
+namespace TaoSharp.TestKit;
 
 /// <summary>
 /// Runs tools/oracle/sr25519.mjs (independent JS implementations) as a child process and exchanges one JSON
-/// line per request. Used by OracleAxonTests as an xunit class fixture (same protocol as the crypto tests' oracle); requests are serialized.
+/// line per request. Shared by the Oracle* test classes of every test project as an xunit class fixture; requests are serialized.
 /// A missing node or node_modules is a test failure with instructions, never a silent pass.
 /// </summary>
-public sealed class OracleAxonProcess : IDisposable
+public sealed class OracleProcess : IDisposable
 {
     private static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(60);
 
@@ -19,7 +19,7 @@ public sealed class OracleAxonProcess : IDisposable
     private readonly Process? _process;
     private readonly string? _startupError;
 
-    public OracleAxonProcess()
+    public OracleProcess()
     {
         string oracleDir = FindOracleDirectory();
         if (!Directory.Exists(Path.Combine(oracleDir, "node_modules", "@scure", "sr25519")))
@@ -135,6 +135,6 @@ public sealed class OracleAxonProcess : IDisposable
             return fromSource;
         }
 
-        return Path.Combine(TaoSharp.TestKit.SharedFiles.RepoRoot, "tools", "oracle");
+        return Path.Combine(SharedFiles.RepoRoot, "tools", "oracle");
     }
 }
