@@ -28,6 +28,7 @@ public static class HyperparameterDefaults
     public const ushort MinNonImmuneUids = 10;
     public const ushort ImmuneOwnerUidsLimit = 1;
     public const ulong WeightsSetRateLimit = 100;
+    public const ulong ServingRateLimit = 50;
     public const ulong WeightsVersionKey = 0;
     public const bool CommitRevealWeightsEnabled = true;
     public const ulong RevealPeriodEpochs = 1;
