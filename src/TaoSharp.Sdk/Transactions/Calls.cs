@@ -5,14 +5,16 @@ namespace TaoSharp.Sdk.Transactions;
 
 /// <summary>
 /// Call bytes (pallet index ++ call index ++ SCALE args) with the reference runtime's indices
-/// (System 0, Balances 5, SubtensorModule 7, Sudo 12), so they match what the node's call table decodes.
+/// (System 0, Balances 5, SubtensorModule 7, Sudo 12, AdminUtils 19; docs/calls.md), so they match what the node's
+/// call table decodes. SubtensorModule calls live in Calls.Subtensor.cs and Calls.Weights.cs, AdminUtils in Calls.Admin.cs.
 /// </summary>
-public static class Calls
+public static partial class Calls
 {
     private const byte System = 0;
     private const byte Balances = 5;
     private const byte SubtensorModule = 7;
     private const byte Sudo = 12;
+    private const byte AdminUtils = 19;
 
     public static byte[] Remark(ReadOnlySpan<byte> data)
     {
@@ -38,46 +40,6 @@ public static class Calls
     {
         var w = Begin(Sudo, 0);
         w.WriteFixed(inner);
-        return w.ToArray();
-    }
-
-    /// <summary>add_stake(hotkey, netuid, amount_staked: TAO in RAO).</summary>
-    public static byte[] AddStake(AccountId hotkey, NetUid netuid, TaoBalance amount)
-    {
-        var w = Begin(SubtensorModule, 2);
-        w.WriteFixed(hotkey.AsSpan());
-        w.WriteU16(netuid.Value);
-        w.WriteU64(amount.Rao);
-        return w.ToArray();
-    }
-
-    /// <summary>remove_stake(hotkey, netuid, amount_unstaked: alpha).</summary>
-    public static byte[] RemoveStake(AccountId hotkey, NetUid netuid, AlphaBalance amount)
-    {
-        var w = Begin(SubtensorModule, 3);
-        w.WriteFixed(hotkey.AsSpan());
-        w.WriteU16(netuid.Value);
-        w.WriteU64(amount.Raw);
-        return w.ToArray();
-    }
-
-    /// <summary>add_stake_limit(hotkey, netuid, amount, limit_price (RAO per alpha), allow_partial).</summary>
-    public static byte[] AddStakeLimit(AccountId hotkey, NetUid netuid, TaoBalance amount, ulong limitPrice, bool allowPartial)
-    {
-        var w = Begin(SubtensorModule, 88);
-        w.WriteFixed(hotkey.AsSpan());
-        w.WriteU16(netuid.Value);
-        w.WriteU64(amount.Rao);
-        w.WriteU64(limitPrice);
-        w.WriteBool(allowPartial);
-        return w.ToArray();
-    }
-
-    /// <summary>register_network(hotkey).</summary>
-    public static byte[] RegisterNetwork(AccountId hotkey)
-    {
-        var w = Begin(SubtensorModule, 59);
-        w.WriteFixed(hotkey.AsSpan());
         return w.ToArray();
     }
 
