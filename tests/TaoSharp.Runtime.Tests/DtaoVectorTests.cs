@@ -110,6 +110,7 @@ public sealed class DtaoVectorTests
         var rate = SubtensorStorage.RootClaimable.Get(chain.State, OwnerHot, n);
         Assert.True((rate - I96F32.Parse("0.410002")).Abs() < I96F32.Parse("0.000001"), rate.ToString());
 
+        RootClaims.SetClaimType(chain.State, coldkey, RootClaimType.Keep, chain.Events); // the vector's test claims with Keep
         RootClaims.Claim(chain.State, coldkey, [n], chain.Events);
         Assert.Equal(exp.GetProperty("claimed_alpha_after_first").GetUInt64(), StakeLedger.Stake(chain.State, OwnerHot, coldkey, n));
         Assert.Equal((UInt128)exp.GetProperty("RootClaimed_after_first").GetUInt64(), SubtensorStorage.RootClaimed.Get(chain.State, OwnerHot, (coldkey, n)));

@@ -31,6 +31,7 @@ public sealed class CoinbaseBlockStep(CoinbaseSettings settings)
         var credit = minted;
 
         var subnets = AddedSubnets(s);
+        foreach (var n in subnets) SubtensorStorage.SubnetRootSellTao.Remove(s, n);
         var emitSet = subnets.Where(n => IsEligible(s, n)).ToList();
         var candidates = emitSet.Select(n => new EmissionCandidate(
             SubtensorStorage.SubnetMovingPrice.Get(s, n).ToU64F64(),
@@ -47,6 +48,10 @@ public sealed class CoinbaseBlockStep(CoinbaseSettings settings)
         var ran = _epochs.RunDue(s, subnets, block, events);
 
         foreach (var n in emitSet) UpdateMovingPrice(s, n, block);
+
+        // §2.1 step 7: scheduled child keys apply on subnets whose epoch slot fired this block.
+        foreach (var n in subnets)
+            if (SubtensorStorage.LastEpochBlock.Get(s, n) == block) ChildKeys.ApplyPending(s, n, block, events);
         return ran;
     }
 

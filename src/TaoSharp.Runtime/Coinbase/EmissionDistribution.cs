@@ -10,46 +10,75 @@ using TaoSharp.Storage;
 namespace TaoSharp.Runtime.Coinbase;
 
 /// <summary>
-/// <c>distribute_emission</c> (spec-dtao §4.2–§4.7): Yuma on S+V+R, miners' incentive staked (owner hotkeys'
-/// withheld and burned), validator dividends split into alpha and root parts by each hotkey's own stakes, delegate
-/// take to the hotkey's owner and the rest to all its stakers, root parts into <c>RootClaimable</c>, owner cut staked
-/// to the owner hotkey. Whatever finds no recipient stays minted but unowned (<c>AlphaBurned</c>).
-/// Not yet applied: child-key redistribution (§4.4) and auto-stake destinations.
+/// <c>distribute_emission</c> (spec-dtao §4.2–§4.7), in the reference's order: Yuma on S+V+R (stake inherited through
+/// child keys); each validator's dividend redistributed to its parents and itself (§4.4, childkey take, CK burn);
+/// the per-hotkey dividends split into alpha and root parts by each hotkey's own stakes (§4.5); then the owner cut is
+/// staked to the owner hotkey (§4.7), miners' incentive staked (owner hotkeys' withheld: burned or recycled per
+/// <c>RecycleOrBurn</c>), alpha dividends paid as delegate take + pool-wide increase, root parts into
+/// <c>RootClaimable</c> (§4.6). Whatever finds no recipient stays minted but unowned (<c>AlphaBurned</c>).
+/// Hotkeys are processed in byte order of their account ids (the reference's BTreeMap order).
+/// Not applied: auto-stake destinations, lease dividends, owner-cut locks.
 /// </summary>
 public sealed class EmissionDistribution(EconomicsProfile profile)
 {
-    private readonly EpochRunner _runner = new(StakeView.Instance);
-
     public EconomicsProfile Profile { get; } = profile;
 
     public void Distribute(IStateAccess s, NetUid n, ulong block, PendingEmission pending, EventLog? events)
     {
-        ulong paid = 0;
+        ulong paid = 0, recycled = 0, ckBurned = 0;
         var yumaEmission = pending.Server + pending.Validator + pending.RootAlpha;
         var hotkeys = Hotkeys(s, n);
         var ownerColdkey = SubtensorStorage.SubnetOwner.Get(s, n);
         var ownerHotkey = SubtensorStorage.SubnetOwnerHotkey.TryGet(s, n, out var oh) ? oh : (AccountId?)null;
-        ulong[] incentives = new ulong[hotkeys.Length];
-        ulong[] dividends = new ulong[hotkeys.Length];
+        ulong[] incentives = [];
+        ulong[] dividends = [];
         if (hotkeys.Length > 0)
         {
-            var output = _runner.Run(s, n, block, yumaEmission);
+            var output = new EpochRunner(StakeView.OnSubnet(n)).Run(s, n, block, yumaEmission);
             incentives = output.ServerEmission;
             dividends = output.ValidatorEmission;
         }
 
-        // §4.3 miners.
-        ulong incentiveSum = 0, withheld = 0;
+        // §4.4: incentives per hotkey; dividends through parents and childkey takes.
+        var incentiveOf = new SortedDictionary<AccountId, ulong>(AccountOrder.Instance);
+        var dividendOf = new SortedDictionary<AccountId, U96F32>(AccountOrder.Instance);
         for (var uid = 0; uid < hotkeys.Length; uid++)
         {
-            var inc = uid < incentives.Length ? incentives[uid] : 0;
-            if (inc == 0 || hotkeys[uid] is not { } h) continue;
+            if (hotkeys[uid] is not { } h) continue;
+            incentiveOf[h] = incentiveOf.GetValueOrDefault(h) + (uid < incentives.Length ? incentives[uid] : 0);
+            var d = uid < dividends.Length ? dividends[uid] : 0;
+            foreach (var (k, amount) in ParentChildDividends.Distribute(s, h, n, d, ref ckBurned))
+                dividendOf[k] = dividendOf.GetValueOrDefault(k).SaturatingAdd(U96F32.FromUInt(amount));
+        }
+
+        // §4.5: alpha/root split by own stakes; totals over every hotkey that received a dividend.
+        var validatorPool = incentiveOf.Values.Any(v => v > 0) ? pending.Validator : pending.Validator + pending.Server;
+        var split = DividendSplit.Compute(s, n, dividendOf, validatorPool, pending.RootAlpha);
+
+        // §4.7 owner cut first: later pool-wide dividends on the owner hotkey include this position.
+        if (ownerHotkey is { } ohk && SubtensorStorage.SubnetOwner.Contains(s, n))
+        {
+            StakeLedger.Increase(s, ohk, ownerColdkey, n, pending.OwnerCut);
+            paid += pending.OwnerCut;
+        }
+
+        // §4.3 miners.
+        ulong incentiveSum = 0, withheld = 0;
+        var recycleWithheld = SubtensorStorage.RecycleOrBurn.Get(s, n) == RecycleOrBurn.Recycle;
+        foreach (var (h, inc) in incentiveOf)
+        {
             incentiveSum += inc;
             var owner = SubtensorStorage.Owner.Get(s, h);
             if (h == ownerHotkey || owner == ownerColdkey)
             {
-                withheld += inc; // default RecycleOrBurn = Burn: stays in SubnetAlphaOut, unowned
-                continue;
+                withheld += inc;
+                if (recycleWithheld && inc > 0)
+                {
+                    SubtensorStorage.SubnetAlphaOut.Mutate(s, n, v => v - System.Math.Min(v, inc));
+                    recycled += inc;
+                }
+
+                continue; // Burn: stays in SubnetAlphaOut, unowned
             }
 
             StakeLedger.Increase(s, h, owner, n, inc);
@@ -58,58 +87,32 @@ public sealed class EmissionDistribution(EconomicsProfile profile)
 
         SubtensorStorage.MinerBurned.Set(s, n, incentiveSum == 0 ? U96F32.Zero : U96F32.FromUInt(withheld).SafeDiv(U96F32.FromUInt(incentiveSum)));
 
-        // §4.5 alpha/root split of the dividends, §4.6 takes.
-        var validatorPool = incentiveSum > 0 ? pending.Validator : pending.Validator + pending.Server;
-        var tw = RootProportion.TaoWeight(SubtensorStorage.TaoWeight.Get(s));
-        var alphaParts = new U96F32[hotkeys.Length];
-        var rootParts = new U96F32[hotkeys.Length];
-        U96F32 alphaSum = U96F32.Zero, rootSum = U96F32.Zero;
-        for (var uid = 0; uid < hotkeys.Length; uid++)
+        // §4.6 alpha dividends: take to the owner, the rest to every staker of the hotkey.
+        SubtensorStorage.AlphaDividendsPerSubnet.RemovePrefix(s, n);
+        foreach (var (h, amount) in split.Alpha)
         {
-            var d = uid < dividends.Length ? dividends[uid] : 0;
-            if (d == 0 || hotkeys[uid] is not { } h) continue;
-            var alpha = U96F32.FromUInt(SubtensorStorage.TotalHotkeyAlpha.Get(s, h, n));
-            var root = U96F32.FromUInt(SubtensorStorage.TotalHotkeyAlpha.Get(s, h, NetUid.Root)).SaturatingMul(tw);
-            var rootShare = root.CheckedDiv(alpha.SaturatingAdd(root)) ?? U96F32.Zero;
-            var div = U96F32.FromUInt(d);
-            rootParts[uid] = div.SaturatingMul(rootShare);
-            alphaParts[uid] = div.SaturatingSub(rootParts[uid]);
-            alphaSum = alphaSum.SaturatingAdd(alphaParts[uid]);
-            rootSum = rootSum.SaturatingAdd(rootParts[uid]);
-        }
-
-        for (var uid = 0; uid < hotkeys.Length; uid++)
-        {
-            if (hotkeys[uid] is not { } h) continue;
             var owner = SubtensorStorage.Owner.Get(s, h);
-            var take = SubtensorStorage.Delegates.Get(s, h);
-            if (!alphaParts[uid].IsZero && !alphaSum.IsZero)
-            {
-                var amount = U96F32.FromUInt(validatorPool).SaturatingMul(alphaParts[uid]).SafeDiv(alphaSum);
-                var (takeAmount, rest) = SplitTake(amount, take);
-                StakeLedger.Increase(s, h, owner, n, takeAmount);
-                if (!StakeLedger.IncreaseForAll(s, h, n, rest)) StakeLedger.Increase(s, h, owner, n, rest);
-                SubtensorStorage.AlphaDividendsPerSubnet.Set(s, n, h, rest);
-                paid += takeAmount + rest;
-            }
-
-            if (!rootParts[uid].IsZero && !rootSum.IsZero)
-            {
-                var amount = U96F32.FromUInt(pending.RootAlpha).SaturatingMul(rootParts[uid]).SafeDiv(rootSum);
-                var (takeAmount, rest) = SplitTake(amount, take);
-                StakeLedger.Increase(s, h, owner, n, takeAmount);
-                paid += takeAmount + RootClaims.Accrue(s, h, owner, n, rest);
-            }
+            var (takeAmount, rest) = SplitTake(amount, SubtensorStorage.Delegates.Get(s, h));
+            StakeLedger.Increase(s, h, owner, n, takeAmount);
+            if (!StakeLedger.IncreaseForAll(s, h, n, rest)) StakeLedger.Increase(s, h, owner, n, rest);
+            if (rest > 0) SubtensorStorage.AlphaDividendsPerSubnet.Set(s, n, h, rest);
+            paid += takeAmount + rest;
         }
 
-        // §4.7 owner cut.
-        if (pending.OwnerCut > 0 && ownerHotkey is { } ohk)
+        // Root alpha dividends: take staked on the subnet, the rest claimable per unit of root stake.
+        SubtensorStorage.RootAlphaDividendsPerSubnet.RemovePrefix(s, n);
+        foreach (var (h, amount) in split.Root)
         {
-            StakeLedger.Increase(s, ohk, ownerColdkey, n, pending.OwnerCut);
-            paid += pending.OwnerCut;
+            var owner = SubtensorStorage.Owner.Get(s, h);
+            var (takeAmount, rest) = SplitTake(amount, SubtensorStorage.Delegates.Get(s, h));
+            StakeLedger.Increase(s, h, owner, n, takeAmount);
+            paid += takeAmount + RootClaims.Accrue(s, h, owner, n, rest);
         }
 
-        StakeLedger.AddUnowned(s, n, pending.Total - System.Math.Min(pending.Total, paid));
+        var total = pending.Total;
+        // CK burn (default 0) is recycled on top of the pending total, as the reference does; it is not part of `total`.
+        var accounted = paid + recycled;
+        StakeLedger.AddUnowned(s, n, total - System.Math.Min(total, accounted));
     }
 
     /// <summary>Delegate take of a dividend: ⌊amount·τ⌋ and ⌊amount − amount·τ⌋, both from the unfloored products (U96F32).</summary>
@@ -121,6 +124,14 @@ public sealed class EmissionDistribution(EconomicsProfile profile)
 
     /// <summary>u16 proportion v/65535 as U96F32.</summary>
     public static U96F32 Perbill65535(ushort v) => U96F32.FromUInt(v).SafeDiv(U96F32.FromUInt(ushort.MaxValue));
+
+    /// <summary>Byte-wise account order (the reference's BTreeMap order over AccountId32).</summary>
+    public sealed class AccountOrder : IComparer<AccountId>
+    {
+        public static readonly AccountOrder Instance = new();
+
+        public int Compare(AccountId x, AccountId y) => x.AsSpan().SequenceCompareTo(y.AsSpan());
+    }
 
     private static AccountId?[] Hotkeys(IStateReader s, NetUid n)
     {

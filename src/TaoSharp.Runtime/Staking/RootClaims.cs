@@ -9,7 +9,8 @@ namespace TaoSharp.Runtime.Staking;
 /// <summary>
 /// Root dividends as reward-per-share claims (spec-dtao §4.8): <c>RootClaimable[h][i]</c> is α per unit of root stake,
 /// <c>RootClaimed</c> a per-coldkey watermark. Root stake changes move the watermark so what is owed stays the same.
-/// Decision: claims use the <c>Keep</c> type (α staked on the subnet); the Swap type is not implemented yet.
+/// Claims follow the coldkey's <c>RootClaimType</c> (Swap by default, Keep, KeepSubnets). Auto-claims (a pseudo-random
+/// set of coldkeys per block from the parent hash) are not run: the block step does not see the parent hash.
 /// </summary>
 public static class RootClaims
 {
@@ -55,22 +56,92 @@ public static class RootClaims
         }
     }
 
-    /// <summary><c>claim_root(subnets)</c> for one coldkey over all its staking hotkeys; below-threshold amounts are skipped.</summary>
-    public static void Claim(IStateAccess s, AccountId coldkey, IReadOnlyCollection<NetUid> subnets, EventLog? events)
+    /// <summary>Most subnets one claim_root may name.</summary>
+    public const int MaxSubnetClaims = 5;
+
+    /// <summary>Upper bound of <c>RootClaimableThreshold</c> (α units).</summary>
+    public const ulong MaxRootClaimThreshold = 10_000_000;
+
+    /// <summary>Upper bound of <c>NumRootClaim</c>.</summary>
+    public const ulong MaxNumRootClaims = 50;
+
+    /// <summary><c>claim_root(subnets)</c> under the economics profile of the current chain.</summary>
+    public static void Claim(IStateAccess s, AccountId coldkey, IReadOnlyCollection<NetUid> subnets, EventLog? events) =>
+        Claim(s, new SubnetPools(Amm.EconomicsProfile.Current), coldkey, subnets, events);
+
+    /// <summary>
+    /// <c>claim_root(subnets)</c> for one coldkey over all its staking hotkeys, by the coldkey's <c>RootClaimType</c>;
+    /// amounts below the subnet's threshold are skipped (also for manual claims). Atomic: a failed Swap fails the call.
+    /// </summary>
+    public static void Claim(IStateAccess s, SubnetPools pools, AccountId coldkey, IReadOnlyCollection<NetUid> subnets, EventLog? events)
     {
-        if (subnets.Count is 0 or > 5) throw new DispatchException(DispatchError.InvalidSubnetNumber);
+        if (subnets.Count is 0 or > MaxSubnetClaims) throw new DispatchException(DispatchError.InvalidSubnetNumber);
+        var type = SubtensorStorage.RootClaimType.Get(s, coldkey);
         foreach (var hotkey in SubtensorStorage.StakingHotkeys.Get(s, coldkey))
-        foreach (var netuid in subnets)
-        {
-            var owed = Owed(s, hotkey, coldkey, netuid);
-            if (owed == 0 || owed < SubtensorStorage.RootClaimableThreshold.Get(s, netuid)) continue;
-            var pot = SubtensorStorage.RootAlphaUnclaimed.Get(s, netuid);
-            owed = System.Math.Min(owed, pot);
-            StakeLedger.Increase(s, hotkey, coldkey, netuid, owed);
-            SubtensorStorage.RootAlphaUnclaimed.Set(s, netuid, pot - owed);
-            SubtensorStorage.RootClaimed.Mutate(s, hotkey, (coldkey, netuid), w => w + owed);
-        }
+        foreach (var netuid in subnets.OrderBy(n => n.Value))
+            ClaimOne(s, pools, hotkey, coldkey, netuid, type);
 
         events?.Deposit(SubtensorEvents.Pallet, "RootClaimed", ("coldkey", coldkey.ToHex()));
+    }
+
+    private static void ClaimOne(IStateAccess s, SubnetPools pools, AccountId hotkey, AccountId coldkey, NetUid netuid, RootClaimType type)
+    {
+        var owed = Owed(s, hotkey, coldkey, netuid);
+        if (owed == 0 || owed < SubtensorStorage.RootClaimableThreshold.Get(s, netuid)) return;
+        var pot = SubtensorStorage.RootAlphaUnclaimed.Get(s, netuid);
+        var amount = System.Math.Min(owed, pot);
+        SubtensorStorage.RootAlphaUnclaimed.Set(s, netuid, pot - amount);
+        if (type.Swaps(netuid)) SwapToRoot(s, pools, hotkey, coldkey, netuid, amount);
+        else StakeLedger.Increase(s, hotkey, coldkey, netuid, amount);
+        // The watermark moves by what was owed, as the reference does (not by what the pot could cover).
+        SubtensorStorage.RootClaimed.Mutate(s, hotkey, (coldkey, netuid), w => w > UInt128.MaxValue - owed ? UInt128.MaxValue : w + owed);
+    }
+
+    /// <summary>
+    /// The Swap claim type: sell the α fee-free at the minimum price into subnet i's pool, move the TAO to root and stake
+    /// it there for (h, c); the new root stake moves the watermarks so nothing becomes owed twice.
+    /// </summary>
+    private static void SwapToRoot(IStateAccess s, SubnetPools pools, AccountId hotkey, AccountId coldkey, NetUid netuid, ulong alpha)
+    {
+        var model = pools.ModelFor(s, netuid);
+        var pool = SubnetPools.Read(s, netuid);
+        var result = model.Swap(pool, Amm.SwapDirection.Sell, alpha, Amm.SwapConfig.LimitPrice(Amm.SwapConfig.MinPriceRao), dropFees: true, simulate: false).Unwrap();
+        var after = model.Apply(pool, Amm.SwapDirection.Sell, result);
+        var intoPool = result.AmountPaidIn;
+        var tao = result.AmountPaidOut;
+        SubtensorStorage.SubnetTAO.Set(s, netuid, after.TaoReserve.Rao);
+        if (!netuid.IsRoot) SubtensorStorage.SubnetAlphaIn.Set(s, netuid, after.AlphaReserve.Raw);
+        SubtensorStorage.SubnetAlphaOut.Mutate(s, netuid, v => v - System.Math.Min(v, intoPool));
+        // Alpha a limited fill left unsold stays minted without an owner.
+        StakeLedger.AddUnowned(s, netuid, alpha - System.Math.Min(alpha, intoPool));
+        SubtensorStorage.SubnetVolume.Mutate(s, netuid, v => v + tao);
+        SubtensorStorage.SubnetRootSellTao.Mutate(s, netuid, v => v + tao);
+        if (tao == 0) return;
+        StakeLedger.Increase(s, hotkey, coldkey, NetUid.Root, tao);
+        SubtensorStorage.SubnetTAO.Mutate(s, NetUid.Root, v => v + tao);
+        SubtensorStorage.SubnetAlphaOut.Mutate(s, NetUid.Root, v => v + tao);
+        AdjustWatermarks(s, hotkey, coldkey, tao, added: true);
+    }
+
+    /// <summary><c>set_root_claim_type</c> (call 122): KeepSubnets needs at least one subnet.</summary>
+    public static void SetClaimType(IStateAccess s, AccountId coldkey, RootClaimType type, EventLog? events)
+    {
+        if (type.Kind == RootClaimKind.KeepSubnets && type.Subnets.Length == 0) throw new DispatchException(DispatchError.InvalidSubnetNumber);
+        SubtensorStorage.RootClaimType.Set(s, coldkey, type);
+        events?.Deposit(SubtensorEvents.Pallet, "RootClaimTypeSet", ("coldkey", coldkey.ToHex()), ("root_claim_type", type.ToString()));
+    }
+
+    /// <summary><c>sudo_set_root_claim_threshold</c> (call 124): subnet owner or root, at most 10 000 000.</summary>
+    public static void SetThreshold(IStateAccess s, NetUid netuid, ulong value)
+    {
+        if (value > MaxRootClaimThreshold) throw new DispatchException(DispatchError.InvalidRootClaimThreshold);
+        SubtensorStorage.RootClaimableThreshold.Set(s, netuid, value);
+    }
+
+    /// <summary><c>sudo_set_num_root_claims</c> (call 123): root only, at most 50 (0 disables auto-claims).</summary>
+    public static void SetNumRootClaims(IStateAccess s, ulong value)
+    {
+        if (value > MaxNumRootClaims) throw new DispatchException(DispatchError.InvalidNumRootClaim);
+        SubtensorStorage.NumRootClaim.Set(s, value);
     }
 }

@@ -17,6 +17,10 @@ public static class StakingAccounts
     public static readonly AccountId BurnAccount = AccountId.FromBytes(
         [.. "modlburntnsr"u8, .. new byte[20]]);
 
+    /// <summary>Accounts the chain itself holds, which may never be used as hotkeys (the reference's subnet accounts;
+    /// here only the burn account exists, since pool TAO is kept as counters).</summary>
+    public static bool IsSystemAccount(AccountId account) => account == BurnAccount;
+
     /// <summary>Pays TAO out of the staking system to an account (minted into the balances ledger). A deposit too
     /// small to create a new account is recycled instead, so no TAO silently disappears from the books.</summary>
     public static void PayOut(IStateAccess s, AccountId to, ulong rao, EventLog? events)
