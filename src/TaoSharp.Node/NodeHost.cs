@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using TaoSharp.Chain;
 using TaoSharp.Chain.Execution;
 using TaoSharp.Chain.Extrinsics;
+using TaoSharp.Chain.Genesis;
 using TaoSharp.Chain.Pool;
 using TaoSharp.Crypto.SecretUri;
 using TaoSharp.Node.Configuration;
@@ -31,7 +32,7 @@ public static class NodeHost
     {
         var genesis = (options.GenesisPath is null ? new GenesisConfig() : GenesisConfig.Load(options.GenesisPath)).ToSpec();
         var store = OpenStore(options);
-        var chain = Blockchain.Open(store, genesis, CreateChainOptions(options));
+        var chain = Blockchain.Open(store, genesis, CreateChainOptions(options, genesis));
 
         AccountId author;
         using (var key = SecretUriResolver.Resolve(options.AuthorUri)) author = AccountId.FromBytes(key.PublicKey);
@@ -64,6 +65,7 @@ public static class NodeHost
         _ = app.Services.GetRequiredService<Blockchain>(); // materialise the owned singleton so disposal closes the store
         var methods = new Dictionary<string, RpcHandler>(StringComparer.Ordinal);
         new StandardRpc(chain, version).Register(methods);
+        new DomainRpc(chain, Runtime.Amm.EconomicsProfile.Current).Register(methods);
         var dispatcher = new RpcDispatcher(methods, metrics.RpcCall);
         app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4"));
         app.MapGet("/health", () => Results.Json(new { head = chain.Head.Number, pool = chain.Pool.Count }));
@@ -81,10 +83,13 @@ public static class NodeHost
         return app;
     }
 
-    /// <summary>The Runtime wiring every node (and every re-execution of a node's chain) uses.</summary>
-    public static ChainOptions CreateChainOptions(NodeOptions options) =>
-        new(RuntimeCalls.CreateTable(), RuntimeHooks.Create(), FeeSchedule.Default, CryptoSignatureVerifier.Instance,
-            new PoolOptions { MaxTransactions = options.MaxPoolTransactions });
+    /// <summary>
+    /// The Runtime wiring every node (and every re-execution of a node's chain) uses: the dispatch table and block
+    /// hooks of the genesis' economics profile.
+    /// </summary>
+    public static ChainOptions CreateChainOptions(NodeOptions options, GenesisSpec genesis) =>
+        new(RuntimeCalls.CreateTable(ChainProfile.Economics(genesis.Profile)), RuntimeHooks.Create(genesis.Profile), FeeSchedule.Default,
+            CryptoSignatureVerifier.Instance, new PoolOptions { MaxTransactions = options.MaxPoolTransactions });
 
     private static IKeyValueStore OpenStore(NodeOptions options)
     {
