@@ -16,6 +16,9 @@ public sealed record ChainOptions(CallTable Calls, IBlockHooks Hooks, FeeSchedul
 {
     public uint SpecVersion { get; init; } = ChainIdentity.ReferenceSpecVersion;
     public uint TransactionVersion { get; init; } = ChainIdentity.ReferenceTransactionVersion;
+
+    /// <summary>Weight and length budget of one block's extrinsics.</summary>
+    public BlockLimits Limits { get; init; } = BlockLimits.Default;
 }
 
 /// <summary>A committed block with its events, as announced to subscribers.</summary>
@@ -76,7 +79,7 @@ public sealed class Blockchain : IDisposable
             throw new InvalidDataException($"state tree root {db.TreeRoot} does not match the head's state root {db.Head.StateRoot}");
         var identity = new ChainIdentity(genesisHeader.Hash, options.SpecVersion, options.TransactionVersion);
         var validator = new TransactionValidator(options.Calls, identity, options.Fees, options.Verifier);
-        var executor = new BlockExecutor(validator, options.Hooks);
+        var executor = new BlockExecutor(validator, options.Hooks, options.Limits);
         return new Blockchain(db, genesis, identity, executor, new TransactionPool(validator, options.Pool));
     }
 

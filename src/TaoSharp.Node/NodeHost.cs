@@ -65,7 +65,7 @@ public static class NodeHost
         _ = app.Services.GetRequiredService<Blockchain>(); // materialise the owned singleton so disposal closes the store
         var methods = new Dictionary<string, RpcHandler>(StringComparer.Ordinal);
         new StandardRpc(chain, version).Register(methods);
-        new DomainRpc(chain, Runtime.Amm.EconomicsProfile.Current).Register(methods);
+        new DomainRpc(chain, ChainProfile.Economics(genesis.Profile)).Register(methods);
         var dispatcher = new RpcDispatcher(methods, metrics.RpcCall);
         app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4"));
         app.MapGet("/health", () => Results.Json(new { head = chain.Head.Number, pool = chain.Pool.Count }));

@@ -116,6 +116,22 @@ public enum DispatchError
     ReservesTooLow,
     ReservesOutOfBalance,
     SwapInputTooLarge,
+
+    // --- admin-utils and owner hyperparameter calls (names of pallet_admin_utils / subtensor errors) ---
+    SubnetDoesNotExist,
+    NotPermittedOnRootSubnet,
+    MaxValidatorsLargerThanMaxUIds,
+    BondsMovingAverageMaxReached,
+    NegativeSigmoidSteepness,
+    MaxAllowedUidsLessThanMinAllowedUids,
+    MaxAllowedUIdsLessThanCurrentUIds,
+    MaxAllowedUidsGreaterThanDefaultMaxAllowedUids,
+    LiquidAlphaDisabled,
+    AlphaHighTooLow,
+    AlphaLowOutOfRange,
+    RevealPeriodTooLarge,
+    RevealPeriodTooSmall,
+    ActivityCutoffFactorMilliOutOfBounds,
 }
 
 /// <summary>Thrown inside the Runtime to abort a call; the executor rolls back the call's changes and records the error.</summary>

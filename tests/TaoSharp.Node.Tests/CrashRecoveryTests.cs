@@ -72,7 +72,7 @@ public sealed class CrashRecoveryTests
                     Assert.Equal(block, loc!.Value.Block);
                 }
                 Assert.Equal(db.Head.StateRoot, db.TreeRoot);
-                var replayed = ChainReplay.Replay(db, new GenesisConfig().ToSpec(), NodeHost.CreateChainOptions(new NodeOptions()));
+                var replayed = ChainReplay.Replay(db, new GenesisConfig().ToSpec(), NodeHost.CreateChainOptions(new NodeOptions(), new GenesisConfig().ToSpec()));
                 Assert.Equal(db.Head.Hash, db.HashAt(replayed.Number));
                 Assert.Equal(db.Head.StateRoot, replayed.StateRoot);
             }

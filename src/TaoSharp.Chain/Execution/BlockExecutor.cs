@@ -20,11 +20,15 @@ public sealed record BlockExecutionResult(
 /// Runs a block against the parent state: the per-block hooks, then each extrinsic in order. Each extrinsic is
 /// validated, pays its fee + tip and bumps its nonce, then its call runs in a nested transaction: a failing call
 /// is rolled back and recorded as System.ExtrinsicFailed with the error name, keeping only the fee and nonce.
-/// Nothing here touches the store; the caller computes the state root and commits.
+/// Nothing here touches the store; the caller computes the state root and commits. The extrinsics of one block
+/// share a weight and length budget (<see cref="BlockLimits"/>): an author stops filling the block at the first
+/// transaction that does not fit (it stays in the pool for the next block); an imported block over budget is invalid.
 /// </summary>
-public sealed class BlockExecutor(TransactionValidator validator, IBlockHooks hooks)
+public sealed class BlockExecutor(TransactionValidator validator, IBlockHooks hooks, BlockLimits? limits = null)
 {
     public TransactionValidator Validator { get; } = validator;
+
+    public BlockLimits Limits { get; } = limits ?? BlockLimits.Default;
 
     /// <summary>
     /// Executes extrinsics for block <paramref name="number"/>. When <paramref name="dropInvalid"/> (block
@@ -42,6 +46,8 @@ public sealed class BlockExecutor(TransactionValidator validator, IBlockHooks ho
         var included = new List<Extrinsic>();
         var receipts = new List<ExtrinsicReceipt>();
         var refused = new List<(Extrinsic, InvalidExtrinsicException)>();
+        ulong usedWeight = 0;
+        long usedLength = 0;
         foreach (var x in extrinsics)
         {
             ValidTransaction valid;
@@ -55,6 +61,23 @@ public sealed class BlockExecutor(TransactionValidator validator, IBlockHooks ho
                 refused.Add((x, e));
                 continue;
             }
+
+            var weight = Limits.ExtrinsicWeight(Validator.Fees, valid.Call);
+            if (!Limits.Fits(usedWeight, usedLength, weight, x.Encoded.Length))
+            {
+                if (!dropInvalid)
+                    throw new InvalidBlockException($"extrinsic {included.Count} ({x.Hash}) exceeds the block's weight or length limit");
+                if (!Limits.Fits(0, 0, weight, x.Encoded.Length))
+                {
+                    refused.Add((x, new InvalidExtrinsicException(InvalidReason.ExhaustsResources,
+                        $"transaction weight {weight} / length {x.Encoded.Length} exceeds a whole block's limit")));
+                    continue;
+                }
+                // Block full: stop here so later nonces of the same signer are not refused for the gap; the rest waits.
+                break;
+            }
+            usedWeight += weight;
+            usedLength += x.Encoded.Length;
             receipts.Add(Apply(overlay, block, log, valid, (uint)included.Count));
             included.Add(x);
         }
@@ -65,7 +88,7 @@ public sealed class BlockExecutor(TransactionValidator validator, IBlockHooks ho
     {
         var x = tx.Extrinsic;
         // Fee and nonce are outside the call's transaction: they stick even when the call fails.
-        TaoBalances.Withdraw(state, x.Signer, new TaoBalance(tx.Fee), ExistenceRequirement.KeepAlive);
+        TransactionPayment.ChargeFee(state, x.Signer, tx.Fee);
         TaoBalances.IncrementNonce(state, x.Signer);
         if (tx.Fee > 0)
             log.Deposit("TransactionPayment", "TransactionFeePaid", ("who", x.Signer.ToHex()),
