@@ -20,6 +20,7 @@ public static class WalletBranch
         wallet.AddCommand<WalletVerifyCommand>("verify").WithDescription("Verify a signature (exit 0 valid, 1 invalid, 2 malformed input).");
         // Chain-backed commands (owned by the sdk area, Commands/WalletChain/).
         wallet.AddCommand<WalletChain.WalletBalanceCommand>("balance").WithDescription("Show the coldkey's free and reserved TAO on chain.");
+        wallet.AddCommand<WalletChain.WalletOverviewCommand>("overview").WithDescription("The coldkey's neurons on every subnet (stake, rank, trust, incentive, ...).");
         wallet.AddCommand<WalletChain.WalletTransferCommand>("transfer").WithDescription("Transfer TAO from the coldkey (asks before spending unless --no-prompt).");
     }
 }
