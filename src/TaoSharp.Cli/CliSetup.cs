@@ -21,6 +21,13 @@ public static class CliSetup
         config.AddBranch("keys", KeysBranch.Configure);
         config.AddBranch("wallet", WalletBranch.Configure);
         config.AddBranch("sim", SimBranch.Configure);
+        // Chain command groups with btcli's names and aliases (docs/cli.md).
+        config.AddBranch("subnets", Commands.Subnets.SubnetsBranch.Configure).WithAlias("s").WithAlias("subnet");
+        config.AddBranch("stake", Commands.Stake.StakeBranch.Configure).WithAlias("st");
+        config.AddBranch("weights", Commands.Weights.WeightsBranch.Configure).WithAlias("wt").WithAlias("weight");
+        config.AddBranch("sudo", Commands.Sudo.SudoBranch.Configure).WithAlias("su");
+        config.AddBranch("root", Commands.Root.RootBranch.Configure);
+        config.AddBranch("axon", Commands.Axon.AxonBranch.Configure);
         config.AddCommand<NodeCommand>("node").WithDescription("Run a chain node: dev authority, RocksDB data dir, JSON-RPC on 127.0.0.1:9944.");
     }
 }
