@@ -37,7 +37,7 @@ public sealed class CoinbaseBlockStep(CoinbaseSettings settings)
             SubtensorStorage.SubnetMovingPrice.Get(s, n).ToU64F64(),
             SubtensorStorage.MinerBurned.Get(s, n),
             SubtensorStorage.SubnetEmissionEnabled.Get(s, n))).ToList();
-        var emissions = TaoEmissions(candidates, minted);
+        var emissions = TaoEmissions(s, emitSet, candidates, minted, block);
         var rootSell = EmissionShares.RootSellFlag(candidates.Select(c => c.MovingPrice));
 
         for (var k = 0; k < emitSet.Count; k++)
@@ -55,9 +55,11 @@ public sealed class CoinbaseBlockStep(CoinbaseSettings settings)
         return ran;
     }
 
-    private U96F32[] TaoEmissions(List<EmissionCandidate> candidates, ulong minted)
+    private U96F32[] TaoEmissions(IStateAccess s, List<NetUid> emitSet, List<EmissionCandidate> candidates, ulong minted, ulong block)
     {
         var e = U96F32.FromUInt(minted);
+        if (Settings.ShareRule == EmissionShareRule.TaoFlow)
+            return EmissionShares.SubnetBlockEmissions(candidates, TaoFlowShares.Compute(s, emitSet, block), e);
         if (Settings.ShareRule == EmissionShareRule.LaunchPriceShares)
             return EmissionShares.PriceShares(candidates).Select(sh => e.ToU64F64().SaturatingMul(sh).ToU96F32()).ToArray();
         return EmissionShares.SubnetBlockEmissions(candidates, e);
@@ -109,6 +111,7 @@ public sealed class CoinbaseBlockStep(CoinbaseSettings settings)
                 SubtensorStorage.SubnetProtocolAlpha.Mutate(s, n, v => v + r.AmountPaidOut);
                 SubtensorStorage.SubnetExcessTao.Set(s, n, r.AmountPaidIn);
                 SubtensorStorage.TotalStake.Mutate(s, v => v + r.AmountPaidIn);
+                TaoFlowShares.Record(s, SubtensorStorage.SubnetProtocolFlow, n, r.AmountPaidIn, inflow: true);
                 spent += r.AmountPaidIn;
             }
             // Decision: a failed chain buy leaves its TAO in the credit, which is recycled (the reference strands it
@@ -126,6 +129,7 @@ public sealed class CoinbaseBlockStep(CoinbaseSettings settings)
             SubtensorStorage.SubnetTAO.Mutate(s, n, v => v + taoIn);
             SubtensorStorage.TotalStake.Mutate(s, v => v + taoIn);
             SubtensorStorage.SubnetTaoInEmission.Set(s, n, taoIn);
+            TaoFlowShares.Record(s, SubtensorStorage.SubnetProtocolFlow, n, taoIn, inflow: true);
             spent += taoIn;
         }
 

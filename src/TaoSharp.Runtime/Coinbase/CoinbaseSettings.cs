@@ -8,4 +8,7 @@ public sealed record CoinbaseSettings(EconomicsProfile Profile, EmissionShareRul
     public static CoinbaseSettings Current { get; } = new(EconomicsProfile.Current, EmissionShareRule.PriceTimesMinerNotBurned);
 
     public static CoinbaseSettings Launch { get; } = new(EconomicsProfile.Launch, EmissionShareRule.LaunchPriceShares);
+
+    /// <summary>Today's pools and injection with the previous (TAO-flow) share rule, for comparisons in the simulator.</summary>
+    public static CoinbaseSettings TaoFlow { get; } = new(EconomicsProfile.Current, EmissionShareRule.TaoFlow);
 }

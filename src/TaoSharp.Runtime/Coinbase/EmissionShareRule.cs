@@ -9,4 +9,7 @@ public enum EmissionShareRule
 
     /// <summary>Launch (2025-02-13): plain EMA-price shares over every eligible subnet; no switch, no burn weighting.</summary>
     LaunchPriceShares,
+
+    /// <summary>2025-11-04 … 2026-06-22: shares by the EMA of (net) TAO flow, clipped and power-normalised, with the switch.</summary>
+    TaoFlow,
 }

@@ -63,9 +63,12 @@ public static class EmissionShares
     /// TAO emission per subnet: E·share, or E·share/Σ(enabled shares) for enabled subnets when any is disabled
     /// (disabled ones get 0 but stay in the set so their alpha_out still runs). U64F64 product, then U96F32.
     /// </summary>
-    public static U96F32[] SubnetBlockEmissions(IReadOnlyList<EmissionCandidate> subnets, U96F32 blockEmission)
+    public static U96F32[] SubnetBlockEmissions(IReadOnlyList<EmissionCandidate> subnets, U96F32 blockEmission) =>
+        SubnetBlockEmissions(subnets, Shares(subnets), blockEmission);
+
+    /// <summary>The same emission switch and product on shares computed by another rule (e.g. TAO flow).</summary>
+    public static U96F32[] SubnetBlockEmissions(IReadOnlyList<EmissionCandidate> subnets, U64F64[] shares, U96F32 blockEmission)
     {
-        var shares = Shares(subnets);
         var anyDisabled = false;
         var enabledSum = U64F64.Zero;
         for (var i = 0; i < shares.Length; i++)

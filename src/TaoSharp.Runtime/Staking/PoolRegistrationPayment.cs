@@ -27,5 +27,6 @@ public sealed class PoolRegistrationPayment(EconomicsProfile profile) : IRegistr
         SubtensorStorage.SubnetTAO.Mutate(state, netuid, v => v + taoRao);
         SubtensorStorage.SubnetAlphaIn.Mutate(state, netuid, v => v - System.Math.Min(v, bought));
         SubtensorStorage.TotalStake.Mutate(state, v => v + taoRao);
+        Coinbase.TaoFlowShares.Record(state, SubtensorStorage.SubnetTaoFlow, netuid, taoRao, inflow: true);
     }
 }

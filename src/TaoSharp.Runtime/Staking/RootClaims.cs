@@ -116,6 +116,7 @@ public static class RootClaims
         StakeLedger.AddUnowned(s, netuid, alpha - System.Math.Min(alpha, intoPool));
         SubtensorStorage.SubnetVolume.Mutate(s, netuid, v => v + tao);
         SubtensorStorage.SubnetRootSellTao.Mutate(s, netuid, v => v + tao);
+        Coinbase.TaoFlowShares.Record(s, SubtensorStorage.SubnetProtocolFlow, netuid, tao, inflow: false);
         if (tao == 0) return;
         StakeLedger.Increase(s, hotkey, coldkey, NetUid.Root, tao);
         SubtensorStorage.SubnetTAO.Mutate(s, NetUid.Root, v => v + tao);

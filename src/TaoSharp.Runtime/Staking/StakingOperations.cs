@@ -1,5 +1,6 @@
 using TaoSharp.Primitives;
 using TaoSharp.Runtime.Amm;
+using TaoSharp.Runtime.Coinbase;
 using TaoSharp.Runtime.Balances;
 using TaoSharp.Runtime.Events;
 using TaoSharp.Runtime.Storage;
@@ -152,6 +153,7 @@ public sealed class StakingOperations(EconomicsProfile profile)
         // Fee TAO that did not enter the pool goes to the block author (burned without one).
         StakingAccounts.Burn(s, gross - intoPool, events);
         StakeLedger.Increase(s, hotkey, coldkey, netuid, alpha);
+        TaoFlowShares.Record(s, SubtensorStorage.SubnetTaoFlow, netuid, result.AmountPaidIn, inflow: true);
         if (netuid.IsRoot) RootClaims.AdjustWatermarks(s, hotkey, coldkey, alpha, added: true);
         events?.Deposit(SubtensorEvents.Pallet, "StakeAdded", ("coldkey", coldkey.ToHex()), ("hotkey", hotkey.ToHex()),
             ("tao", gross.ToString()), ("alpha", alpha.ToString()), ("netuid", netuid.Value.ToString()), ("fee", result.FeePaid.ToString()));
@@ -182,6 +184,7 @@ public sealed class StakingOperations(EconomicsProfile profile)
         SubtensorStorage.TotalStake.Mutate(s, v => v - System.Math.Min(v, taoOut));
         SubtensorStorage.SubnetVolume.Mutate(s, netuid, v => v + taoOut);
         StakingAccounts.PayOut(s, beneficiary, taoOut, events);
+        TaoFlowShares.Record(s, SubtensorStorage.SubnetTaoFlow, netuid, taoOut, inflow: false);
         events?.Deposit(SubtensorEvents.Pallet, "StakeRemoved", ("coldkey", coldkey.ToHex()), ("hotkey", hotkey.ToHex()),
             ("tao", taoOut.ToString()), ("alpha", alphaIntoPool.ToString()), ("netuid", netuid.Value.ToString()), ("fee", result.FeePaid.ToString()));
         return taoOut;
