@@ -1,6 +1,7 @@
 using TaoSharp.Primitives;
 using TaoSharp.Runtime.Amm;
 using TaoSharp.Runtime.Balances;
+using TaoSharp.Runtime.Coinbase;
 using TaoSharp.Runtime.Staking;
 using TaoSharp.Runtime.Storage;
 using TaoSharp.Runtime.Subnets;
@@ -14,16 +15,19 @@ namespace TaoSharp.Runtime.Tests;
 public sealed class InvariantPropertyTests
 {
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    [InlineData(5)]
-    public void RandomOperations_KeepTheBooks(int seed)
+    [InlineData(1, EmissionShareRule.PriceTimesMinerNotBurned)]
+    [InlineData(2, EmissionShareRule.PriceTimesMinerNotBurned)]
+    [InlineData(3, EmissionShareRule.TaoFlow)]
+    [InlineData(4, EmissionShareRule.PriceTimesMinerNotBurned)]
+    [InlineData(5, EmissionShareRule.TaoFlow)]
+    [InlineData(6, EmissionShareRule.PriceTimesMinerNotBurned)]
+    [InlineData(7, EmissionShareRule.LaunchPriceShares)]
+    public void RandomOperations_KeepTheBooks(int seed, EmissionShareRule rule)
     {
         var rng = new Random(seed); // test-only randomness picks the operation sequence
         var coldkeys = Enumerable.Range(1, 4).Select(i => DtaoTestChain.Key(i)).ToArray();
         var chain = new DtaoTestChain(coldkeys);
+        var coinbase = new CoinbaseBlockStep(new CoinbaseSettings(EconomicsProfile.Current, rule));
         var hotkeys = new List<AccountId>();
         var subnets = new List<NetUid>();
         for (var i = 0; i < 2; i++)
@@ -33,46 +37,74 @@ public sealed class InvariantPropertyTests
             hotkeys.Add(hot);
         }
 
+        SubtensorStorage.PendingChildKeyCooldown.Set(chain.State, 3);
+        SubtensorStorage.WeightsSetRateLimit.Set(chain.State, subnets[0], 0);
+        SubtensorStorage.WeightsSetRateLimit.Set(chain.State, subnets[1], 0);
         var registration = new NeuronRegistration(new PoolRegistrationPayment(EconomicsProfile.Current));
+        var weights = new WeightsCalls(StakeView.Instance);
         var all = subnets.Append(NetUid.Root).ToList();
         var failures = 0;
-        for (var step = 0; step < 150; step++)
+        var kinds = new HashSet<int>();
+        for (var step = 0; step < 220; step++)
         {
             var cold = coldkeys[rng.Next(coldkeys.Length)];
             var hot = hotkeys[rng.Next(hotkeys.Count)];
+            var other = hotkeys[rng.Next(hotkeys.Count)];
             var n = all[rng.Next(all.Count)];
             var m = all[rng.Next(all.Count)];
+            var sub = subnets[rng.Next(subnets.Count)];
             var held = StakeLedger.Stake(chain.State, hot, cold, n);
             var part = held == 0 ? (ulong)rng.Next(1, 1000) : (ulong)(rng.NextDouble() * held) + 1;
-            Action op = rng.Next(9) switch
+            var kind = rng.Next(16);
+            Action op = kind switch
             {
                 0 or 1 => () => chain.Staking.AddStake(chain.State, cold, hot, n, (ulong)rng.NextInt64(1_000, 50_000_000_000), null, false, chain.Events),
                 2 => () => chain.Staking.AddStake(chain.State, cold, hot, n, (ulong)rng.NextInt64(1_000, 50_000_000_000), (ulong)rng.NextInt64(500_000_000, 2_000_000_000), rng.Next(2) == 0, chain.Events),
                 3 => () => chain.Staking.RemoveStake(chain.State, cold, hot, n, part, null, false, chain.Events),
-                4 => () => chain.Staking.MoveStake(chain.State, cold, hot, hotkeys[rng.Next(hotkeys.Count)], n, m, part, chain.Events),
+                4 => () => chain.Staking.MoveStake(chain.State, cold, hot, other, n, m, part, chain.Events),
                 5 => () => chain.Staking.TransferStake(chain.State, cold, coldkeys[rng.Next(coldkeys.Length)], hot, n, m, part, chain.Events),
                 6 => () => chain.Staking.SwapStake(chain.State, cold, hot, n, m, part, null, false, chain.Events),
                 7 => () =>
                 {
                     var newHot = DtaoTestChain.Key(200 + step, 0xA0);
-                    registration.BurnedRegister(chain.State, cold, subnets[rng.Next(subnets.Count)], newHot, chain.Block);
+                    registration.BurnedRegister(chain.State, cold, sub, newHot, chain.Block);
                     hotkeys.Add(newHot);
                 },
-                _ => () => RootClaims.Claim(chain.State, cold, [subnets[rng.Next(subnets.Count)]], chain.Events),
+                8 => () => RootClaims.Claim(chain.State, chain.Staking.Pools, cold, [sub], chain.Events),
+                9 => () => ChildKeys.Schedule(chain.State, chain.Staking.Pools, SubtensorStorage.Owner.Get(chain.State, hot), hot, sub,
+                    [((ulong)rng.NextInt64(1, long.MaxValue), other)], chain.Block, chain.Events),
+                10 => () => ChildkeyTakes.Set(chain.State, SubtensorStorage.Owner.Get(chain.State, hot), hot, sub, (ushort)rng.Next(0, 12_000), chain.Block, chain.Events),
+                11 => () => RootRegistration.Register(chain.State, cold, hot, chain.Block, chain.Events),
+                12 => () => (rng.Next(2) == 0 ? (Func<ulong>)(() => AlphaBurns.Recycle(chain.State, cold, hot, part, n, chain.Events))
+                    : () => AlphaBurns.Burn(chain.State, cold, hot, part, n, chain.Events))(),
+                13 => () => RootClaims.SetClaimType(chain.State, cold, rng.Next(2) == 0 ? RootClaimType.Swap : RootClaimType.Keep, chain.Events),
+                _ => () =>
+                {
+                    int count = SubtensorStorage.SubnetworkN.Get(chain.State, sub);
+                    var uids = Enumerable.Range(0, count).Select(u => (ushort)u).ToArray();
+                    weights.SetWeights(chain.State, hot, sub, uids, uids.Select(_ => (ushort)rng.Next(1, 65_535)).ToArray(), 0, chain.Block);
+                },
             };
 
             var before = Snapshot(chain, coldkeys);
-            if (chain.Try(op) is not null)
+            if (chain.Try(op) is null) kinds.Add(kind);
+            else
             {
                 failures++;
                 Assert.Equal(before, Snapshot(chain, coldkeys));
             }
 
-            if (rng.Next(3) == 0) chain.NextBlock();
+            if (rng.Next(3) == 0)
+            {
+                chain.Block++;
+                coinbase.Run(chain.State, chain.Block, chain.Events);
+            }
+
             chain.AssertInvariants();
         }
 
-        Assert.InRange(failures, 1, 149); // the sequence exercised both outcomes
+        Assert.InRange(failures, 1, 219); // the sequence exercised both outcomes
+        Assert.True(kinds.Count >= 10, $"operation kinds that succeeded: {string.Join(",", kinds.Order())}");
         Assert.True(SubtensorStorage.LastEpochBlock.Get(chain.State, subnets[0]) > 1, "epochs ran");
     }
 
@@ -81,7 +113,11 @@ public sealed class InvariantPropertyTests
         + "|" + SubtensorStorage.TotalIssuance.Get(chain.State)
         + "|" + string.Join(",", SubtensorStorage.SubnetTAO.Iterate(chain.State).Select(e => $"{e.Key.Value}:{e.Value}"))
         + "|" + string.Join(",", SubtensorStorage.SubnetAlphaOut.Iterate(chain.State).Select(e => $"{e.Key.Value}:{e.Value}"))
-        + "|" + string.Join(",", SubtensorStorage.TotalHotkeyAlpha.Iterate(chain.State).Select(e => $"{e.Key1.ToHex()}:{e.Key2.Value}:{e.Value}"));
+        + "|" + string.Join(",", SubtensorStorage.TotalHotkeyAlpha.Iterate(chain.State).Select(e => $"{e.Key1.ToHex()}:{e.Key2.Value}:{e.Value}"))
+        + "|" + string.Join(",", SubtensorStorage.PendingChildKeys.Iterate(chain.State).Select(e => $"{e.Key1.Value}:{e.Key2.ToHex()}"))
+        + "|" + string.Join(",", SubtensorStorage.ChildkeyTake.Iterate(chain.State).Select(e => $"{e.Key1.ToHex()}:{e.Value}"))
+        + "|" + string.Join(",", SubtensorStorage.Keys.IteratePrefix(chain.State, NetUid.Root).Select(e => e.Value.ToHex()))
+        + "|" + string.Join(",", SubtensorStorage.RootClaimed.Iterate(chain.State).Select(e => $"{e.Key1.ToHex()}:{e.Value}"));
 }
 
 /// <summary>The coinbase on its own: mint, inject, pending buckets and the epoch drain.</summary>
