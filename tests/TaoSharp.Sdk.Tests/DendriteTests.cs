@@ -27,6 +27,32 @@ public sealed class DendriteTests
     }
 
     [Fact]
+    public async Task Failed_calls_leave_the_callers_synapse_and_terminals_untouched()
+    {
+        // The dendrite sends a shallow copy (Python's model_copy()): every failure path must write only to the copy.
+        await using var blocked = await new AxonHarness(blacklist: _ => BlacklistVerdict.Deny("no")).StartAsync();
+        using var dendrite = new Dendrite(blocked.CallerKey);
+        var callerDendrite = new TerminalInfo { Hotkey = "caller-set" };
+        var callerAxon = new TerminalInfo();
+        var query = new Dummy { DummyInput = 3, Timeout = 7.0, Dendrite = callerDendrite, Axon = callerAxon };
+        var unreachable = new AxonTarget("127.0.0.1", ClientTestNode.FreePort(), blocked.Axon.Hotkey);
+
+        Dummy[] answers = await dendrite.QueryAsync([blocked.Target, unreachable], query, TimeSpan.FromSeconds(5));
+
+        Assert.Equal([403, 503], answers.Select(x => x.Dendrite!.StatusCode!.Value));
+        Assert.All(answers, a => Assert.NotSame(query, a));
+        Assert.All(answers, a => Assert.NotSame(callerDendrite, a.Dendrite));
+        Assert.Same(callerDendrite, query.Dendrite);
+        Assert.Same(callerAxon, query.Axon);
+        Assert.Equal(7.0, query.Timeout);
+        Assert.Equal("caller-set", callerDendrite.Hotkey);
+        Assert.Null(callerDendrite.StatusCode);
+        Assert.Null(callerDendrite.Signature);
+        Assert.Null(callerAxon.StatusCode);
+        Assert.Null(callerAxon.Hotkey);
+    }
+
+    [Fact]
     public async Task Query_many_axons_concurrently_keeps_axon_order()
     {
         await using var a = await new AxonHarness().StartAsync();

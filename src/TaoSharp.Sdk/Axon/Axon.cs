@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using TaoSharp.Crypto;
 
 namespace TaoSharp.Sdk;
@@ -71,9 +70,10 @@ public sealed class Axon : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (_app is not null) throw new InvalidOperationException("the axon is already started");
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k =>
+        // The empty builder: no appsettings files (and so no file watcher thread polling them), no logging providers,
+        // no host configuration sources. An axon is a library component; its settings come from AxonOptions.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = _identity.Options.MaxRequestBodyBytes;

@@ -25,4 +25,7 @@ internal sealed class AxonIdentity
     public AxonOptions Options { get; }
 
     public NonceTracker Nonces { get; }
+
+    /// <summary>Callers' public keys by SS58 address, so a Base58 + blake2b checksum decode is paid once per caller.</summary>
+    public CallerKeys CallerKeys { get; } = new(4096);
 }

@@ -143,7 +143,7 @@ internal abstract class SynapseEndpoint<TSynapse>(AxonIdentity axon, AxonHooks<T
         if (Axon.Nonces.Check(endpointKey, nonce, now, timeout) is { } stale) return stale;
 
         string message = WireSignatures.DendriteMessage(nonce, dendrite.Hotkey, Axon.HotkeySs58, dendrite.Uuid, bodyHash);
-        if (!WireSignatures.Verify(dendrite.Hotkey, message, dendrite.Signature))
+        if (!Axon.CallerKeys.TryGet(dendrite.Hotkey, out byte[] callerKey) || !WireSignatures.Verify(callerKey, message, dendrite.Signature))
             return $"Signature mismatch with {message} and {dendrite.Signature}";
 
         return Axon.Nonces.TryCommit(endpointKey, nonce, now) ? null : "Nonce is too old, a newer one was last processed";

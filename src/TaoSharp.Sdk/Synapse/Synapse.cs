@@ -48,6 +48,12 @@ public class Synapse
     [JsonIgnore]
     public virtual IReadOnlyList<string> RequiredHashFields => [];
 
+    /// <summary>
+    /// Python's <c>model_copy()</c>: a new instance sharing the custom fields' values. The dendrite sends this copy
+    /// after replacing its timeout and terminals (whole new objects), so the caller's instance is never touched.
+    /// </summary>
+    internal Synapse ShallowCopy() => (Synapse)MemberwiseClone();
+
     /// <summary>The dendrite's post-processing hook (Python <c>deserialize()</c>); by default the synapse itself.</summary>
     public virtual object? Deserialize() => this;
 

@@ -15,8 +15,12 @@ public sealed class SynapseNameAttribute(string name) : Attribute
 /// <summary>Resolves the wire name of a synapse type.</summary>
 public static class SynapseNames
 {
+    // Reading the attribute is reflection over metadata (~µs); every synapse instance asks for its name, so the
+    // answer is cached per type. Bounded by the number of synapse types in the process.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, string> ByType = new();
+
     public static string Of(Type synapseType) =>
-        synapseType.GetCustomAttribute<SynapseNameAttribute>(inherit: false)?.Name ?? synapseType.Name;
+        ByType.GetOrAdd(synapseType, static t => t.GetCustomAttribute<SynapseNameAttribute>(inherit: false)?.Name ?? t.Name);
 
     public static string Of<TSynapse>() where TSynapse : Synapse => NameOf<TSynapse>.Value;
 
