@@ -28,6 +28,7 @@ public static class CliSetup
         config.AddBranch("sudo", Commands.Sudo.SudoBranch.Configure).WithAlias("su");
         config.AddBranch("root", Commands.Root.RootBranch.Configure);
         config.AddBranch("axon", Commands.Axon.AxonBranch.Configure);
+        config.AddCommand<Commands.Localnet.LocalnetCommand>("localnet").WithDescription("Run a local network: embedded node, the forecast subnet, its miners and validators, and a live metagraph table.");
         config.AddCommand<NodeCommand>("node").WithDescription("Run a chain node: dev authority, RocksDB data dir, JSON-RPC on 127.0.0.1:9944.");
     }
 }
