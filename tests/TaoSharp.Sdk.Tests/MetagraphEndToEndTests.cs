@@ -1,0 +1,195 @@
+using TaoSharp.Crypto.SecretUri;
+using TaoSharp.Primitives;
+using TaoSharp.Sdk.Client;
+using TaoSharp.Sdk.Queries;
+using TaoSharp.Sdk.Transactions;
+
+namespace TaoSharp.Sdk.Tests;
+
+/// <summary>
+/// Domain queries and the metagraph against a real node process: a subnet is created, started and populated only
+/// through signed extrinsics, then read back through the typed queries and <see cref="Metagraph"/>.
+/// </summary>
+public sealed class MetagraphEndToEndTests : IAsyncLifetime
+{
+    private const int Miners = 3;
+    private ClientTestNode _node = null!;
+    private TaoClient _client = null!;
+    private ushort _netuid;
+    private readonly AccountId _alice = Account("//Alice");
+    private readonly AccountId _ownerHotkey = Account("//Alice//subnet-owner");
+    private readonly AccountId[] _miners = [.. Enumerable.Range(0, Miners).Select(i => Account($"//Bob//miner{i}"))];
+
+    public async Task InitializeAsync()
+    {
+        _node = await ClientTestNode.StartAsync();
+        _client = await TaoClient.ConnectAsync(_node.Ws);
+        var tx = new TransactionSubmitter(_client);
+        using var alice = SecretUriResolver.Resolve("//Alice").Pair;
+        using var bob = SecretUriResolver.Resolve("//Bob").Pair;
+        var queries = new SubnetQueries(_client);
+        var before = (await queries.AllSubnetsAsync()).Select(s => s.Netuid).ToHashSet();
+
+        await Ok(tx.SubmitAsync(new KeyPairSigner(alice), Calls.RegisterNetwork(_ownerHotkey)));
+        _netuid = (await queries.AllSubnetsAsync()).Select(s => s.Netuid).Single(n => !before.Contains(n));
+        await Ok(tx.SubmitAsync(new KeyPairSigner(alice), Calls.StartCall(new NetUid(_netuid))));
+        foreach (var hk in _miners)
+            await Ok(tx.SubmitAsync(new KeyPairSigner(bob), Calls.BurnedRegister(new NetUid(_netuid), hk)));
+        await Ok(tx.SubmitAsync(new KeyPairSigner(alice), Calls.AddStake(_miners[1], new NetUid(_netuid), new TaoBalance(20_000_000_000))));
+        using var miner0 = SecretUriResolver.Resolve("//Bob//miner0").Pair;
+        await Ok(tx.SubmitAsync(new KeyPairSigner(miner0), Calls.ServeAxon(new NetUid(_netuid), 7, 0x08080404, 8091, 4)));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _client.DisposeAsync();
+        await _node.DisposeAsync();
+    }
+
+    private static AccountId Account(string uri)
+    {
+        using var k = SecretUriResolver.Resolve(uri).Pair;
+        return AccountId.FromBytes(k.PublicKey);
+    }
+
+    private static async Task Ok(Task<TransactionResult> submission)
+    {
+        var r = await submission;
+        Assert.True(r.Success, r.Error);
+    }
+
+    private static string Ss58(AccountId id) => TaoSharp.Crypto.Ss58.Ss58Address.Encode(id.AsSpan());
+
+    [Fact]
+    public async Task Subnet_queries_describe_the_subnet_built_by_extrinsics()
+    {
+        var q = new SubnetQueries(_client);
+        var info = (await q.SubnetInfoAsync(_netuid))!;
+        Assert.Equal(Ss58(_alice), info.OwnerColdkey);
+        Assert.Equal(Ss58(_ownerHotkey), info.OwnerHotkey);
+        Assert.Equal(1 + Miners, info.SubnetworkN);
+        Assert.True(info.SubtokenEnabled);
+        Assert.Equal(info.Burn, await q.BurnCostAsync(_netuid));
+        Assert.Null(await q.SubnetInfoAsync(999));
+        Assert.Null(await q.BurnCostAsync(999));
+        Assert.True((await q.LockCostAsync()).Rao > 0);
+
+        var dyn = (await q.DynamicInfoAsync(_netuid))!;
+        Assert.Equal("weighted", dyn.PoolModel);
+        Assert.True(dyn.TaoIn.Rao > 0 && dyn.AlphaIn.Raw > 0);
+        var price = (await q.AlphaPriceAsync(_netuid))!;
+        Assert.Equal(dyn.PriceRao, price.PriceRao);
+        Assert.InRange(price.Value * 1_000_000_000m - price.PriceRao, 0m, 1m);
+        Assert.Contains(await q.AllDynamicInfoAsync(), d => d.Netuid == _netuid);
+
+        var h = (await q.HyperparamsAsync(_netuid))!;
+        Assert.Equal(info.Tempo, h.Tempo);
+        Assert.Equal(info.Kappa, h.Kappa);
+
+        var stakes = await q.StakeInfoForColdkeyAsync(_alice);
+        var position = Assert.Single(stakes, s => s.Netuid == _netuid && s.Hotkey == Ss58(_miners[1]));
+        Assert.True(position.Stake.Raw > 0 && position.IsRegistered);
+        var d = (await q.DelegateAsync(_miners[1]))!;
+        Assert.Contains(d.Nominators, n => n.Coldkey == Ss58(_alice));
+        Assert.Contains(_netuid, d.Registrations);
+
+        var axon = (await q.AxonAsync(_netuid, _miners[0]))!;
+        Assert.Equal("8.8.4.4", axon.Ip);
+        Assert.Equal(8091, axon.Port);
+        Assert.Equal("/ipv4/8.8.4.4:8091", axon.Address);
+    }
+
+    [Fact]
+    public async Task Swap_quote_matches_the_stake_credited_by_the_next_add_stake()
+    {
+        var q = new SubnetQueries(_client);
+        using var alice = SecretUriResolver.Resolve("//Alice").Pair;
+        var quote = await q.SimSwapTaoForAlphaAsync(_netuid, new TaoBalance(3_000_000_000));
+        var before = (await q.StakeInfoForColdkeyAsync(_alice)).Single(s => s.Netuid == _netuid && s.Hotkey == Ss58(_miners[1])).Stake.Raw;
+        await Ok(new TransactionSubmitter(_client).SubmitAsync(new KeyPairSigner(alice), Calls.AddStake(_miners[1], new NetUid(_netuid), new TaoBalance(3_000_000_000))));
+        var after = (await q.StakeInfoForColdkeyAsync(_alice)).Single(s => s.Netuid == _netuid && s.Hotkey == Ss58(_miners[1])).Stake.Raw;
+        // The pool did not move in between (no emission yet on a fresh subnet), so the quote is exact.
+        Assert.InRange((long)(after - before) - (long)quote.AmountOut, -1, 1);
+        Assert.Equal(3_000_000_000UL, quote.AmountIn);
+
+        var refused = await Assert.ThrowsAsync<RpcCallException>(() => q.SimSwapTaoForAlphaAsync(_netuid, new TaoBalance(5)));
+        Assert.Equal(SubnetQueries.SwapRefusedCode, refused.Code);
+        Assert.Contains("AmountTooLow", refused.Message);
+        var unknown = await Assert.ThrowsAsync<RpcCallException>(() => q.SimSwapAlphaForTaoAsync(999, new AlphaBalance(1_000_000_000)));
+        Assert.Contains("SubnetNotExists", unknown.Message);
+    }
+
+    [Fact]
+    public async Task Bad_params_are_refused_with_invalid_params()
+    {
+        var e = await Assert.ThrowsAsync<RpcCallException>(() => _client.CallAsync("subnetInfo_getSubnetInfo", ["one"]));
+        Assert.Equal(-32602, e.Code);
+        e = await Assert.ThrowsAsync<RpcCallException>(() => _client.CallAsync("subnetInfo_getSubnetInfo", [70000]));
+        Assert.Equal(-32602, e.Code);
+        e = await Assert.ThrowsAsync<RpcCallException>(() => new SubnetQueries(_client).SelectiveMetagraphAsync(_netuid, ["hotkeys", "no_such_field"]));
+        Assert.Equal(-32602, e.Code);
+        Assert.Contains("no_such_field", e.Message);
+    }
+
+    [Fact]
+    public async Task Lite_and_full_metagraphs_have_the_subnet_vectors_units_and_axons()
+    {
+        var lite = (await Metagraph.SyncAsync(_client, _netuid))!;
+        Assert.Equal(1 + Miners, lite.N);
+        Assert.Equal([Ss58(_ownerHotkey), .. _miners.Select(Ss58)], lite.Hotkeys);
+        Assert.Equal([0, 1, 2, 3], lite.Uids.Select(u => (int)u));
+        Assert.Null(lite.Weights);
+        Assert.True(lite.AlphaStakeRaw[2].Raw > 0);
+        Assert.Equal(lite.AlphaStakeRaw[2].Raw / 1_000_000_000m, lite.AlphaStake[2]);
+        Assert.Equal("/ipv4/8.8.4.4:8091", lite.Axons[1].Address);
+        Assert.All(lite.PruningScore, p => Assert.Equal(1f, p));
+        Assert.NotNull(lite.Hparams);
+        Assert.NotNull(lite.Pool);
+
+        var full = (await Metagraph.SyncAsync(_client, _netuid, lite: false))!;
+        Assert.NotNull(full.Weights);
+        Assert.Equal(full.N, full.Weights!.Length);
+        Assert.All(full.Weights, row => Assert.Equal(full.N, row.Length));
+        Assert.Equal(full.N, full.Bonds!.Length);
+        Assert.Null(await Metagraph.SyncAsync(_client, 999));
+
+        var selective = (await new SubnetQueries(_client).SelectiveMetagraphAsync(_netuid, ["hotkeys", "incentive"]))!;
+        Assert.Equal(lite.Hotkeys, selective.Hotkeys);
+        Assert.NotNull(selective.Incentive);
+        Assert.Null(selective.Coldkeys);
+        Assert.Null(selective.Hparams);
+    }
+
+    [Fact]
+    public async Task Resync_fetches_only_after_the_head_moved_and_save_load_round_trips()
+    {
+        var g = (await Metagraph.SyncAsync(_client, _netuid))!;
+        var head = await new ChainQueries(_client).BestBlockNumberAsync();
+        if (head == g.Block) Assert.False(await g.ResyncAsync(_client));
+
+        using var bob = SecretUriResolver.Resolve("//Bob").Pair;
+        var extra = Account("//Bob//miner-late");
+        await Ok(new TransactionSubmitter(_client).SubmitAsync(new KeyPairSigner(bob), Calls.BurnedRegister(new NetUid(_netuid), extra)));
+        Assert.True(await g.ResyncAsync(_client));
+        Assert.Equal(2 + Miners, g.N);
+        Assert.Equal(Ss58(extra), g.Hotkeys[^1]);
+
+        var path = Path.Combine(Path.GetTempPath(), $"metagraph-{Guid.NewGuid():N}.json");
+        try
+        {
+            g.Save(path);
+            var loaded = Metagraph.Load(path);
+            Assert.Equal(g.Block, loaded.Block);
+            Assert.Equal(g.Hotkeys, loaded.Hotkeys);
+            Assert.Equal(g.TotalStakeRaw, loaded.TotalStakeRaw);
+            Assert.Equal(g.Axons, loaded.Axons);
+            Assert.Equal(g.Lite, loaded.Lite);
+            File.WriteAllText(path, "{\"format_version\":1,\"netuid\":1");
+            Assert.Throws<InvalidDataException>(() => Metagraph.Load(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
