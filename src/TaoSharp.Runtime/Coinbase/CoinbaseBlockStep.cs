@@ -31,7 +31,8 @@ public sealed class CoinbaseBlockStep(CoinbaseSettings settings)
         var credit = minted;
 
         var subnets = AddedSubnets(s);
-        foreach (var n in subnets) SubtensorStorage.SubnetRootSellTao.Remove(s, n);
+        // Usually empty: only subnets whose root claims sold this block have an entry.
+        foreach (var (n, _) in SubtensorStorage.SubnetRootSellTao.Iterate(s).ToList()) SubtensorStorage.SubnetRootSellTao.Remove(s, n);
         var emitSet = subnets.Where(n => IsEligible(s, n)).ToList();
         var candidates = emitSet.Select(n => new EmissionCandidate(
             SubtensorStorage.SubnetMovingPrice.Get(s, n).ToU64F64(),
@@ -40,8 +41,10 @@ public sealed class CoinbaseBlockStep(CoinbaseSettings settings)
         var emissions = TaoEmissions(s, emitSet, candidates, minted, block);
         var rootSell = EmissionShares.RootSellFlag(candidates.Select(c => c.MovingPrice));
 
+        var rootTao = SubtensorStorage.SubnetTAO.Get(s, NetUid.Root);
+        var taoWeight = SubtensorStorage.TaoWeight.Get(s);
         for (var k = 0; k < emitSet.Count; k++)
-            credit -= EmitToSubnet(s, emitSet[k], emissions[k], rootSell, credit);
+            credit -= EmitToSubnet(s, emitSet[k], emissions[k], rootSell, credit, rootTao, taoWeight);
 
         StakingAccounts.RecycleTao(s, credit);
 
@@ -50,8 +53,8 @@ public sealed class CoinbaseBlockStep(CoinbaseSettings settings)
         foreach (var n in emitSet) UpdateMovingPrice(s, n, block);
 
         // §2.1 step 7: scheduled child keys apply on subnets whose epoch slot fired this block.
-        foreach (var n in subnets)
-            if (SubtensorStorage.LastEpochBlock.Get(s, n) == block) ChildKeys.ApplyPending(s, n, block, events);
+        // (The reference tests LastEpochBlock == block, i.e. the subnets whose epoch slot was consumed: exactly `ran`.)
+        foreach (var n in ran) ChildKeys.ApplyPending(s, n, block, events);
         return ran;
     }
 
@@ -66,12 +69,13 @@ public sealed class CoinbaseBlockStep(CoinbaseSettings settings)
     }
 
     /// <summary>Injection, chain buy and the alpha_out split of one subnet; returns the TAO credit spent.</summary>
-    private ulong EmitToSubnet(IStateAccess s, NetUid n, U96F32 taoEmission, bool rootSell, ulong creditLeft)
+    private ulong EmitToSubnet(IStateAccess s, NetUid n, U96F32 taoEmission, bool rootSell, ulong creditLeft, ulong rootTao, ulong taoWeight)
     {
         var pool = SubnetPools.Read(s, n);
         var model = _pools.ModelFor(s, n);
-        var alphaEmission = BlockEmission.AlphaForSubnet(pool.AlphaReserve.Raw, SubtensorStorage.SubnetAlphaOut.Get(s, n));
-        var terms = SubnetTerms.Compute(taoEmission, alphaEmission, model.Price(pool), RootProp(s, n));
+        var alphaOutBefore = SubtensorStorage.SubnetAlphaOut.Get(s, n);
+        var alphaEmission = BlockEmission.AlphaForSubnet(pool.AlphaReserve.Raw, alphaOutBefore);
+        var terms = SubnetTerms.Compute(taoEmission, alphaEmission, model.Price(pool), RootProportion.Compute(rootTao, taoWeight, pool.AlphaReserve.Raw + alphaOutBefore));
         ulong spent = 0;
 
         // 1. Protocol liquidity: new weights keep the price as if both amounts were added; refused → nothing injected.
@@ -137,7 +141,8 @@ public sealed class CoinbaseBlockStep(CoinbaseSettings settings)
         SubtensorStorage.SubnetAlphaOut.Mutate(s, n, v => v + alphaEmission);
         SubtensorStorage.SubnetAlphaOutEmission.Set(s, n, alphaEmission);
         var split = PendingEmissionSplit.Compute(U96F32.FromUInt(alphaEmission), SubtensorStorage.SubnetOwnerCut.Get(s),
-            SubtensorStorage.OwnerCutEnabled.Get(s, n), RootProp(s, n), rootSell);
+            SubtensorStorage.OwnerCutEnabled.Get(s, n),
+            RootProportion.Compute(rootTao, taoWeight, SubtensorStorage.SubnetAlphaIn.Get(s, n) + SubtensorStorage.SubnetAlphaOut.Get(s, n)), rootSell);
         SubtensorStorage.PendingOwnerCut.Mutate(s, n, v => v + split.OwnerCut);
         SubtensorStorage.PendingServerEmission.Mutate(s, n, v => v + split.Server);
         SubtensorStorage.PendingValidatorEmission.Mutate(s, n, v => v + split.Validator);

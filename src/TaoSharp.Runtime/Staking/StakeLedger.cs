@@ -1,5 +1,7 @@
+using System.Buffers.Binary;
 using System.Numerics;
 using TaoSharp.Primitives;
+using TaoSharp.Primitives.Scale;
 using TaoSharp.Runtime.Storage;
 using TaoSharp.Storage;
 
@@ -31,10 +33,15 @@ public static class StakeLedger
     public static void Increase(IStateAccess s, AccountId hotkey, AccountId coldkey, NetUid netuid, ulong amount)
     {
         if (amount == 0) return;
-        var value = SubtensorStorage.TotalHotkeyAlpha.Get(s, hotkey, netuid);
+        // Hot path of every stake and every dividend: each hashed key is built once and used for the read and the write.
+        var valueKey = SubtensorStorage.TotalHotkeyAlpha.Key(hotkey, netuid);
+        var denomKey = SubtensorStorage.TotalHotkeyShares.Key(hotkey, netuid);
+        var shareKey = SubtensorStorage.Alpha.Key(hotkey, (coldkey, netuid));
+        var value = ReadU64(s, valueKey, "TotalHotkeyAlpha");
         if (value > ulong.MaxValue - amount) throw new DispatchException(DispatchError.InsufficientLiquidity, "hotkey stake would overflow");
-        var denom = SubtensorStorage.TotalHotkeyShares.Get(s, hotkey, netuid);
-        var share = SubtensorStorage.Alpha.Get(s, hotkey, (coldkey, netuid));
+        var denom = ReadU128(s, denomKey, "TotalHotkeyShares");
+        var share = ReadU128(s, shareKey, "Alpha");
+        var alreadyStaked = share != UInt128.Zero;
         UInt128 added;
         if (denom == UInt128.Zero || value == 0)
         {
@@ -52,10 +59,31 @@ public static class StakeLedger
             if (added == UInt128.Zero) throw new DispatchException(DispatchError.InsufficientLiquidity, "stake too small for the share pool");
         }
 
-        SubtensorStorage.Alpha.Set(s, hotkey, (coldkey, netuid), share + added);
-        SubtensorStorage.TotalHotkeyShares.Set(s, hotkey, netuid, denom + added);
-        SubtensorStorage.TotalHotkeyAlpha.Set(s, hotkey, netuid, value + amount);
-        AddStakingHotkey(s, coldkey, hotkey);
+        Span<byte> buffer = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt128LittleEndian(buffer, share + added);
+        s.Set(shareKey, buffer);
+        BinaryPrimitives.WriteUInt128LittleEndian(buffer, denom + added);
+        s.Set(denomKey, buffer);
+        BinaryPrimitives.WriteUInt64LittleEndian(buffer, value + amount);
+        s.Set(valueKey, buffer[..8]);
+        // A coldkey with shares in this pool is already listed (the list is only ever appended to while staking).
+        if (!alreadyStaked) AddStakingHotkey(s, coldkey, hotkey);
+    }
+
+    private static ulong ReadU64(IStateReader s, byte[] key, string item)
+    {
+        var raw = s.Get(key);
+        if (raw is null) return 0;
+        if (raw.Length != 8) throw new ScaleDecodeException($"{item}: stored value is {raw.Length} bytes, expected 8");
+        return BinaryPrimitives.ReadUInt64LittleEndian(raw);
+    }
+
+    private static UInt128 ReadU128(IStateReader s, byte[] key, string item)
+    {
+        var raw = s.Get(key);
+        if (raw is null) return UInt128.Zero;
+        if (raw.Length != 16) throw new ScaleDecodeException($"{item}: stored value is {raw.Length} bytes, expected 16");
+        return BinaryPrimitives.ReadUInt128LittleEndian(raw);
     }
 
     /// <summary>

@@ -25,8 +25,9 @@ public sealed class StakingOperations(EconomicsProfile profile)
     {
         EnsureSubnet(s, netuid);
         EnsureHotkey(s, hotkey);
-        if (TaoBalances.Free(s, coldkey).Rao < tao) throw new DispatchException(DispatchError.NotEnoughBalanceToStake);
-        return StakeInto(s, coldkey, hotkey, netuid, tao, limit, allowPartial, events);
+        var free = TaoBalances.Free(s, coldkey).Rao;
+        if (free < tao) throw new DispatchException(DispatchError.NotEnoughBalanceToStake);
+        return StakeInto(s, coldkey, hotkey, netuid, tao, limit, allowPartial, events, free);
     }
 
     /// <summary><c>remove_stake</c> / <c>remove_stake_limit</c>; α is clipped to the position; returns TAO paid out.</summary>
@@ -129,10 +130,12 @@ public sealed class StakingOperations(EconomicsProfile profile)
     }
 
     /// <summary><c>stake_into_subnet</c>: coldkey TAO → pool → alpha credited to (hotkey, coldkey).</summary>
-    public ulong StakeInto(IStateAccess s, AccountId coldkey, AccountId hotkey, NetUid netuid, ulong tao, ulong? limit, bool allowPartial, EventLog? events)
+    public ulong StakeInto(IStateAccess s, AccountId coldkey, AccountId hotkey, NetUid netuid, ulong tao, ulong? limit, bool allowPartial, EventLog? events) =>
+        StakeInto(s, coldkey, hotkey, netuid, tao, limit, allowPartial, events, TaoBalances.Free(s, coldkey).Rao);
+
+    private ulong StakeInto(IStateAccess s, AccountId coldkey, AccountId hotkey, NetUid netuid, ulong tao, ulong? limit, bool allowPartial, EventLog? events, ulong free)
     {
         // The existential deposit is never staked: clip to the keep-alive reducible balance.
-        var free = TaoBalances.Free(s, coldkey).Rao;
         var reducible = free > TaoBalances.ExistentialDeposit.Rao ? free - TaoBalances.ExistentialDeposit.Rao : 0;
         tao = System.Math.Min(tao, reducible);
         var before = SubnetPools.Read(s, netuid);
