@@ -177,12 +177,12 @@ public sealed class Metagraph
         for (int i = 0; i < n && i < info.Weights.Length; i++)
         {
             float sum = 0;
-            foreach (var e in info.Weights[i]) if (e.Length == 2 && e[0] < n) sum += e[1];
+            foreach (var e in info.Weights[i]) if (e.Uid < n) sum += e.Value;
             if (sum > 0)
-                foreach (var e in info.Weights[i]) if (e.Length == 2 && e[0] < n) _weights[i][e[0]] = e[1] / sum;
+                foreach (var e in info.Weights[i]) if (e.Uid < n) _weights[i][e.Uid] = e.Value / sum;
         }
         for (int i = 0; i < n && i < info.Bonds.Length; i++)
-            foreach (var e in info.Bonds[i]) if (e.Length == 2 && e[0] < n) _bonds[i][e[0]] = e[1];
+            foreach (var e in info.Bonds[i]) if (e.Uid < n) _bonds[i][e.Uid] = e.Value;
     }
 
     /// <summary>An n × n matrix of zeros, reusing <paramref name="previous"/> when its size matches.</summary>

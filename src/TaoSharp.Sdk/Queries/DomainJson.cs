@@ -58,3 +58,27 @@ public static class DomainJson
         public override void Write(Utf8JsonWriter writer, AlphaBalance value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Raw);
     }
 }
+
+/// <summary>Reads and writes a <see cref="WeightEntry"/> as <c>[uid, value]</c> without allocating an array per pair.</summary>
+public sealed class WeightEntryConverter : JsonConverter<WeightEntry>
+{
+    public override WeightEntry Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException("a weight entry must be [uid, value]");
+        reader.Read();
+        var uid = reader.GetUInt16();
+        reader.Read();
+        var value = reader.GetUInt16();
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.EndArray) throw new JsonException("a weight entry must be [uid, value]");
+        return new WeightEntry(uid, value);
+    }
+
+    public override void Write(Utf8JsonWriter writer, WeightEntry value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        writer.WriteNumberValue(value.Uid);
+        writer.WriteNumberValue(value.Value);
+        writer.WriteEndArray();
+    }
+}

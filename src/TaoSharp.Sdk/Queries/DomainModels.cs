@@ -55,12 +55,16 @@ public record NeuronInfoLite(
     ushort Consensus, ushort Trust, ushort ValidatorTrust, ushort Dividends, ulong LastUpdate, bool ValidatorPermit,
     ushort PruningScore, ulong BlockAtRegistration);
 
+/// <summary>One <c>[uid, u16]</c> pair of a weight or bond row (a JSON array of two numbers on the wire).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(WeightEntryConverter))]
+public readonly record struct WeightEntry(ushort Uid, ushort Value);
+
 /// <summary>A neuron with its non-zero weight and bond entries as <c>[uid, u16]</c> pairs.</summary>
 public sealed record NeuronInfo(
     string Hotkey, string Coldkey, ushort Uid, ushort Netuid, bool Active, AxonInfo AxonInfo, IReadOnlyList<StakeEntry> Stake,
     AlphaBalance AlphaStake, TaoBalance TaoStake, TaoBalance TotalStake, ushort Rank, AlphaBalance Emission, ushort Incentive,
     ushort Consensus, ushort Trust, ushort ValidatorTrust, ushort Dividends, ulong LastUpdate, bool ValidatorPermit,
-    ushort PruningScore, ulong BlockAtRegistration, ushort[][] Weights, ushort[][] Bonds)
+    ushort PruningScore, ulong BlockAtRegistration, WeightEntry[] Weights, WeightEntry[] Bonds)
     : NeuronInfoLite(Hotkey, Coldkey, Uid, Netuid, Active, AxonInfo, Stake, AlphaStake, TaoStake, TotalStake, Rank, Emission,
         Incentive, Consensus, Trust, ValidatorTrust, Dividends, LastUpdate, ValidatorPermit, PruningScore, BlockAtRegistration);
 
@@ -88,7 +92,7 @@ public sealed record MetagraphInfo(
     bool[]? ValidatorPermit, ulong[]? LastUpdate, ulong[]? BlockAtRegistration, ushort[]? Rank, ushort[]? Trust,
     ushort[]? Consensus, ushort[]? ValidatorTrust, ushort[]? Incentive, ushort[]? Dividends, AlphaBalance[]? Emission,
     ushort[]? PruningScore, AlphaBalance[]? AlphaStake, TaoBalance[]? TaoStake, TaoBalance[]? TotalStake, AxonInfo[]? Axons,
-    ushort[][][]? Weights, ushort[][][]? Bonds);
+    WeightEntry[][]? Weights, WeightEntry[][]? Bonds);
 
 /// <param name="Stake">Alpha on the subnet (TAO on netuid 0).</param>
 /// <param name="ValueInTao">The stake's value at the spot price, without slippage.</param>
