@@ -22,62 +22,124 @@ public static class FixedMath
     /// <c>substrate_fixed::transcendental::exp::&lt;I32F32, I32F32&gt;</c>: null where the Rust version
     /// returns Err (an intermediate overflows).
     /// </summary>
-    public static I32F32? Exp(I32F32 x)
-    {
-        if (x.IsZero)
-        {
-            return I32F32.One;
-        }
-
-        if (x == I32F32.One)
-        {
-            return EAsI9F23;
-        }
-
-        bool negative = x.IsNegative;
-        if (negative)
-        {
-            if (x == I32F32.MinValue)
-            {
-                return null; // -MIN does not fit
-            }
-
-            x = -x;
-        }
-
-        I32F32? sum = x.CheckedAdd(I32F32.One);
-        if (sum is not I32F32 result)
-        {
-            return null;
-        }
-
-        I32F32 term = x;
-        for (int i = 2; i <= LastTerm; i++)
-        {
-            // term = term·x / i, each step truncated exactly as the reference does.
-            if (term.CheckedMul(x) is not I32F32 product
-                || product.CheckedDiv(I32F32.FromInt(i)) is not I32F32 next
-                || result.CheckedAdd(next) is not I32F32 accumulated)
-            {
-                return null;
-            }
-
-            term = next;
-            result = accumulated;
-        }
-
-        return negative ? I32F32.One.CheckedDiv(result) : result;
-    }
+    public static I32F32? Exp(I32F32 x) => TryExpBits(x.Bits, out long bits) ? I32F32.FromBits(bits) : null;
 
     /// <summary>
     /// subtensor's exp_safe: clamp to [-20, 20], then <see cref="Exp"/>; an Err becomes 0 for
     /// non-positive inputs and MAX otherwise.
     /// </summary>
-    public static I32F32 ExpSafe(I32F32 x)
+    public static I32F32 ExpSafe(I32F32 x) => I32F32.FromBits(ExpSafeBits(x.Bits));
+
+    /// <summary><see cref="ExpSafe"/> on raw I32F32 bits (the epoch's liquid alpha calls it per bond cell).</summary>
+    internal static long ExpSafeBits(long x)
     {
-        I32F32 clamped = x.Clamp(-ExpSafeBound, ExpSafeBound);
-        return Exp(clamped) ?? (clamped <= I32F32.Zero ? I32F32.Zero : I32F32.MaxValue);
+        long clamped = System.Math.Clamp(x, -ExpSafeBound.Bits, ExpSafeBound.Bits);
+        if (TryExpBits(clamped, out long bits)) return bits;
+        return clamped <= 0 ? 0 : long.MaxValue;
     }
+
+    /// <summary>
+    /// The one implementation of the reference's exp on raw I32F32 bits: 1 + x + Σ term_i with
+    /// term_i = trunc(floor(term_{i−1}·x) / i) for i = 2..31, checked at every step, and 1 / sum for negative x.
+    /// The series runs on |x| ≥ 0, so every intermediate is non-negative and unsigned arithmetic is exact:
+    /// the product is the signed I32F32 product (which must fit 63 bits), and the division by i — the reference's
+    /// checked_div by I32F32(i), i.e. trunc(term / i) — is an exact multiply-and-shift instead of a hardware
+    /// division (this loop is the hot spot of liquid alpha, one series per bond cell).
+    /// </summary>
+    internal static bool TryExpBits(long x, out long result)
+    {
+        result = 0;
+        if (x == 0)
+        {
+            result = I32F32.One.Bits;
+            return true;
+        }
+
+        if (x == I32F32.One.Bits)
+        {
+            result = EAsI9F23.Bits;
+            return true;
+        }
+
+        bool negative = x < 0;
+        if (negative)
+        {
+            if (x == long.MinValue)
+            {
+                return false; // -MIN does not fit
+            }
+
+            x = -x;
+        }
+
+        ulong one = (ulong)I32F32.One.Bits;
+        if ((ulong)x > long.MaxValue - one)
+        {
+            return false; // 1 + x overflows
+        }
+
+        ulong ux = (ulong)x;
+        ulong sum = ux + one;
+        ulong term = ux;
+        for (int i = 2; i <= LastTerm; i++)
+        {
+            ulong high = System.Math.BigMul(term, ux, out ulong low);
+            if (high >= 1UL << (63 - I32F32.FractionBits))
+            {
+                return false; // term·x does not fit I32F32
+            }
+
+            ulong product = (high << (64 - I32F32.FractionBits)) | (low >> I32F32.FractionBits);
+            if (product == 0)
+            {
+                break; // every later term is 0 as well, and adding 0 cannot overflow
+            }
+
+            // ⌊product / i⌋ for product < 2^63 (checked above): ⌊product·m_i / 2^(63+l_i)⌋ with l_i = ⌈log2 i⌉ and
+            // m_i = ⌈2^(63+l_i) / i⌉ is exact (Granlund–Montgomery, N = 63: m_i·i − 2^(63+l_i) ≤ 2^l_i holds for
+            // every i here), so one multiplication and a shift replace the division; FixedMathTests checks the table.
+            ulong quotient = System.Math.BigMul(product, Magic[i], out _) >> MagicShift[i];
+            term = quotient;
+            sum += term; // both ≤ long.MaxValue, so the ulong sum cannot wrap
+            if (sum > long.MaxValue)
+            {
+                return false;
+            }
+        }
+
+        if (!negative)
+        {
+            result = (long)sum;
+            return true;
+        }
+
+        // checked_div(1, sum) with sum ≥ 1: the quotient ⌊2^64 / sum⌋ ≤ 2^32 always fits, and one 64-bit division gives
+        // it (⌊(2^64 − 1) / sum⌋ is one short exactly when sum divides 2^64).
+        ulong reciprocal = ulong.MaxValue / sum;
+        if (ulong.MaxValue - reciprocal * sum == sum - 1)
+        {
+            reciprocal++;
+        }
+
+        result = (long)reciprocal;
+        return true;
+    }
+
+    /// <summary>m_i = ⌈2^(63+l_i) / i⌉ for i = 2..31 (entries 0 and 1 unused); see <see cref="TryExpBits"/>.</summary>
+    internal static ReadOnlySpan<ulong> Magic =>
+    [
+        0x0UL, 0x0UL, 0x8000000000000000UL, 0xAAAAAAAAAAAAAAABUL, 0x8000000000000000UL, 0xCCCCCCCCCCCCCCCDUL,
+        0xAAAAAAAAAAAAAAABUL, 0x924924924924924AUL, 0x8000000000000000UL, 0xE38E38E38E38E38FUL, 0xCCCCCCCCCCCCCCCDUL,
+        0xBA2E8BA2E8BA2E8CUL, 0xAAAAAAAAAAAAAAABUL, 0x9D89D89D89D89D8AUL, 0x924924924924924AUL, 0x8888888888888889UL,
+        0x8000000000000000UL, 0xF0F0F0F0F0F0F0F1UL, 0xE38E38E38E38E38FUL, 0xD79435E50D79435FUL, 0xCCCCCCCCCCCCCCCDUL,
+        0xC30C30C30C30C30DUL, 0xBA2E8BA2E8BA2E8CUL, 0xB21642C8590B2165UL, 0xAAAAAAAAAAAAAAABUL, 0xA3D70A3D70A3D70BUL,
+        0x9D89D89D89D89D8AUL, 0x97B425ED097B425FUL, 0x924924924924924AUL, 0x8D3DCB08D3DCB08EUL, 0x8888888888888889UL,
+        0x8421084210842109UL,
+    ];
+
+    /// <summary>l_i − 1 = ⌈log2 i⌉ − 1: the shift applied to the high 64 bits of product·m_i.</summary>
+    internal static ReadOnlySpan<byte> MagicShift =>
+        [0, 0, 0, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4];
 
     /// <summary>
     /// subtensor's sigmoid_safe: 1 / (1 + exp_safe(−rho·(x − kappa))) with saturating steps and safe_div.

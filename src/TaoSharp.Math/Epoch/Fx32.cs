@@ -5,7 +5,10 @@ namespace TaoSharp.Math.Epoch;
 /// <summary>
 /// substrate-fixed <c>I32F32</c> arithmetic on raw <see cref="long"/> bits (value = bits / 2^32), exactly as
 /// the reference epoch uses it (spec-yuma §1.2). The epoch's hot loops work on arrays of raw bits, so these
-/// helpers take and return bits instead of the <c>I32F32</c> struct; the semantics are the same.
+/// helpers take and return bits instead of the <see cref="I32F32"/> struct. They are a view, not a second
+/// implementation: every operation forwards to the struct's kernels or to <see cref="FixedMath"/> (both inline to the
+/// same machine code), so the Math oracle tests of the struct cover them. What is added here is only the epoch's
+/// vocabulary (safe_div's 0, u16 proportions, round half away).
 /// </summary>
 public static class Fx32
 {
@@ -14,30 +17,21 @@ public static class Fx32
     public const long Half = One / 2;
     public const long U16MaxBits = 65535L << FracBits;
 
-    /// <summary>e as substrate-fixed stores it (I9F23), widened to 32 fraction bits; exp(1) returns exactly this.</summary>
-    private const long EulerI9F23Widened = 22802600L << 9;
-
     /// <summary>Integer → fixed (<c>saturating_from_num</c>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long FromInt(long value) =>
-        value > int.MaxValue ? long.MaxValue : value < int.MinValue ? long.MinValue : value << FracBits;
+    public static long FromInt(long value) => I32F32.FromInt(value).Bits;
 
     /// <summary>Exact product shifted right with floor (arithmetic shift); null when it does not fit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryMul(long a, long b, out long result)
     {
-        long hi = System.Math.BigMul(a, b, out long lo);
-        // (hi:lo) >> 32 must fit in 64 signed bits: the top 33 bits of the 128-bit product must be all equal.
-        long shifted = (long)(((ulong)lo >> FracBits) | ((ulong)hi << (64 - FracBits)));
-        long top = hi >> (FracBits - 1);
-        result = shifted;
-        return top == 0 || top == -1;
+        result = I32F32.MultiplyBits(a, b, out bool overflow);
+        return !overflow;
     }
 
     /// <summary><c>saturating_mul</c>: MAX when the signs agree, MIN otherwise.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long SatMul(long a, long b) =>
-        TryMul(a, b, out long r) ? r : ((a < 0) != (b < 0) ? long.MinValue : long.MaxValue);
+    public static long SatMul(long a, long b) => I32F32.FromBits(a).SaturatingMul(I32F32.FromBits(b)).Bits;
 
     /// <summary><c>checked_mul(..).unwrap_or(0)</c> as <c>vec_mul</c> uses it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -61,6 +55,8 @@ public static class Fx32
             }
             if (a == One)
             {
+                // The struct's kernel takes its two-limb path for |a| ≥ 1; 1/b (exp of a negative argument, the
+                // alpha sigmoid) is common enough in the epoch to keep this one 64-bit division.
                 // ⌊2^64 / b⌋ from ⌊(2^64 − 1) / b⌋: one more exactly when b divides 2^64.
                 ulong quotient = ulong.MaxValue / (ulong)b;
                 if (ulong.MaxValue - quotient * (ulong)b == (ulong)b - 1) quotient++;
@@ -69,6 +65,8 @@ public static class Fx32
                 return true;
             }
         }
+        // Int128 division: .NET lowers a 128-by-64 quotient to the hardware instruction, measurably faster here than
+        // the struct's portable two-limb kernel for the raw (large) bond values of original Yuma.
         Int128 q = ((Int128)a << FracBits) / b;
         if (q > long.MaxValue || q < long.MinValue) return false;
         result = (long)q;
@@ -87,21 +85,10 @@ public static class Fx32
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long SatAdd(long a, long b)
-    {
-        long r = unchecked(a + b);
-        // Overflow iff both operands have the same sign and the result's sign differs.
-        if (((a ^ r) & (b ^ r)) < 0) return a < 0 ? long.MinValue : long.MaxValue;
-        return r;
-    }
+    public static long SatAdd(long a, long b) => I32F32.FromBits(a).SaturatingAdd(I32F32.FromBits(b)).Bits;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long SatSub(long a, long b)
-    {
-        long r = unchecked(a - b);
-        if (((a ^ b) & (a ^ r)) < 0) return a < 0 ? long.MinValue : long.MaxValue;
-        return r;
-    }
+    public static long SatSub(long a, long b) => I32F32.FromBits(a).SaturatingSub(I32F32.FromBits(b)).Bits;
 
     /// <summary><c>saturating_to_num::&lt;u16&gt;</c>: floor, clamp to [0, 65535].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -131,53 +118,15 @@ public static class Fx32
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long Clamp(long v, long lo, long hi) => System.Math.Max(System.Math.Min(v, hi), lo);
 
-    /// <summary>
-    /// <c>substrate_fixed::transcendental::exp</c> for I32F32 (spec-yuma §1.7): truncated Taylor series up to
-    /// x^31/31!, reciprocal for negative inputs. False where the reference returns Err (overflow).
-    /// </summary>
-    public static bool TryExp(long x, out long result)
-    {
-        result = 0;
-        if (x == 0) { result = One; return true; }
-        if (x == One) { result = EulerI9F23Widened; return true; }
-        bool negative = x < 0;
-        if (negative)
-        {
-            if (x == long.MinValue) return false;
-            x = -x;
-        }
-        if (x > long.MaxValue - One) return false;
-        long sum = x + One;
-        long term = x;
-        for (int i = 2; i < 32; i++)
-        {
-            if (!TryMul(term, x, out term)) return false;
-            if (term == 0) break; // every later term is 0 as well
-            // checked_div(term, I32F32(i)) = trunc(term·2^32 / (i·2^32)) = trunc(term / i); never overflows.
-            term /= i;
-            long next = unchecked(sum + term);
-            if (((sum ^ next) & (term ^ next)) < 0) return false;
-            sum = next;
-        }
-        if (negative) return TryDiv(One, sum, out result);
-        result = sum;
-        return true;
-    }
+    /// <summary><c>substrate_fixed::transcendental::exp</c> for I32F32 (spec-yuma §1.7); false where the reference returns Err.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryExp(long x, out long result) => FixedMath.TryExpBits(x, out result);
 
     /// <summary><c>exp_safe</c>: clamp to [-20, 20], then exp; on Err 0 for x ≤ 0, MAX otherwise.</summary>
-    public static long ExpSafe(long x)
-    {
-        long xs = Clamp(x, -20L << FracBits, 20L << FracBits);
-        if (TryExp(xs, out long r)) return r;
-        return xs <= 0 ? 0 : long.MaxValue;
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long ExpSafe(long x) => FixedMath.ExpSafeBits(x);
 
     /// <summary><c>sigmoid_safe(x, rho, kappa)</c> = 1 / (1 + exp_safe(−rho·(x − kappa))) (legacy trust sigmoid).</summary>
-    public static long SigmoidSafe(long x, long rho, long kappa)
-    {
-        long offset = SatSub(x, kappa);
-        long negRho = SatMul(rho, -One);
-        long e = ExpSafe(SatMul(negRho, offset));
-        return SafeDiv(One, SatAdd(e, One));
-    }
+    public static long SigmoidSafe(long x, long rho, long kappa) =>
+        FixedMath.SigmoidSafe(I32F32.FromBits(x), I32F32.FromBits(rho), I32F32.FromBits(kappa)).Bits;
 }
