@@ -40,6 +40,14 @@ public class SafeTradeSettings : SubnetSettings
         ? throw new UsageException("give only one of --allow-partial-stake and --no-allow-partial-stake")
         : AllowPartial;
 
+    /// <summary>Checks the safe-trade options before anything is read from the chain (usage errors first, exit 2).</summary>
+    public void CheckSafeOptions()
+    {
+        _ = IsSafe;
+        _ = Partial;
+        _ = ToleranceValue;
+    }
+
     public decimal ToleranceValue
     {
         get

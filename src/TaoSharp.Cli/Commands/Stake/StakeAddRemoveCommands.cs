@@ -30,6 +30,7 @@ public sealed class StakeAddCommand : ChainCommand<StakeAddSettings>
 {
     protected override int Run(StakeAddSettings settings, WalletPrompts prompts)
     {
+        settings.CheckSafeOptions();
         var netuid = RequireNetuid(settings.Netuid);
         var amount = ChainCall.ParseTao(settings.Amount, "--amount");
         if (amount.Rao == 0) throw new UsageException("--amount must be more than 0");
@@ -90,6 +91,7 @@ public sealed class StakeRemoveCommand : ChainCommand<StakeRemoveSettings>
 {
     protected override int Run(StakeRemoveSettings settings, WalletPrompts prompts)
     {
+        settings.CheckSafeOptions();
         using var hotkey = HotkeyPub(settings);
         var hot = Account(hotkey);
         byte[] call;
@@ -121,7 +123,10 @@ public sealed class StakeRemoveCommand : ChainCommand<StakeRemoveSettings>
         Confirm(settings, question);
         using var coldkey = Coldkey(settings, prompts);
         var result = Submit(settings, coldkey, call, what);
-        var tao = result.Events.Where(e => e.Name == "StakeRemoved").Sum(e => ulong.TryParse(e.Fields.GetValueOrDefault("tao"), CultureInfo.InvariantCulture, out var t) ? (decimal)t : 0);
+        // The chain caps a removal at the stake held (as the reference does): the events say what was really swapped (alpha after the fee).
+        var removedEvents = result.Events.Where(e => e.Name == "StakeRemoved").ToArray();
+        var tao = removedEvents.Sum(e => ulong.TryParse(e.Fields.GetValueOrDefault("tao"), CultureInfo.InvariantCulture, out var t) ? (decimal)t : 0);
+        var alphaSwapped = removedEvents.Sum(e => ulong.TryParse(e.Fields.GetValueOrDefault("alpha"), CultureInfo.InvariantCulture, out var t) ? (decimal)t : 0);
         WriteTransaction(settings, result, $"Unstaked ({what}), received {Units((ulong)tao)} τ", w =>
         {
             if (settings.Netuid is { } n) w.WriteNumber("netuid", n); else w.WriteNull("netuid");
@@ -129,6 +134,7 @@ public sealed class StakeRemoveCommand : ChainCommand<StakeRemoveSettings>
             if (amount is { } a) w.WriteNumber("amount", a.Raw); else w.WriteNull("amount");
             if (limit is { } l) w.WriteNumber("limit_price_rao", l); else w.WriteNull("limit_price_rao");
             w.WriteNumber("tao_received", (ulong)tao);
+            w.WriteNumber("alpha_swapped", (ulong)alphaSwapped);
         });
         return 0;
     }

@@ -162,6 +162,7 @@ public sealed class StakeSwapCommand : ChainCommand<StakeSwapSettings>
 {
     protected override int Run(StakeSwapSettings settings, WalletPrompts prompts)
     {
+        settings.CheckSafeOptions();
         var origin = RequireNetuid(settings.OriginNetuid, "--origin-netuid");
         var dest = RequireNetuid(settings.DestNetuid, "--dest-netuid");
         if (origin == dest) throw new UsageException("--origin-netuid and --dest-netuid must differ (use `stake move` to change hotkey)");

@@ -46,6 +46,7 @@ public sealed class SubnetsRegisterCommand : ChainCommand<SafeTradeSettings>
 {
     protected override int Run(SafeTradeSettings settings, WalletPrompts prompts)
     {
+        settings.CheckSafeOptions();
         var netuid = RequireNetuid(settings.Netuid);
         using var hotkey = HotkeyPub(settings);
         var hot = Account(hotkey);

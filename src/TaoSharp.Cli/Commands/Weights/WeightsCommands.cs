@@ -87,7 +87,7 @@ internal static class WeightsPreflight
                 return (U64(h, "weights_rate_limit"), lastUpdate, await r.BlockAsync().ConfigureAwait(false));
             });
             var allowed = last + limit;
-            return $"The subnet's weights_rate_limit is {limit} blocks and this hotkey last set weights at block {last}: " +
+            return $"The subnet's weights_rate_limit is {limit} blocks and this hotkey's last update was at block {last}: " +
                 $"try again at block {allowed} or later (the head is at block {block}, {(allowed > block ? allowed - block : 0)} blocks to wait).";
         }
         catch (Exception e) when (e is CommandFailedException or Sdk.Client.ChainConnectionException or Sdk.Client.RpcCallException)
