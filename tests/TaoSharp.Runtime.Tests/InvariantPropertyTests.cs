@@ -38,6 +38,7 @@ public sealed class InvariantPropertyTests
         }
 
         SubtensorStorage.PendingChildKeyCooldown.Set(chain.State, 3);
+        if (seed % 2 == 1) SubtensorStorage.BlockAuthor.Set(chain.State, coldkeys[3]); // swap fees to an author on odd seeds
         SubtensorStorage.WeightsSetRateLimit.Set(chain.State, subnets[0], 0);
         SubtensorStorage.WeightsSetRateLimit.Set(chain.State, subnets[1], 0);
         var registration = new NeuronRegistration(new PoolRegistrationPayment(EconomicsProfile.Current));

@@ -7,9 +7,9 @@ using TaoSharp.Storage;
 namespace TaoSharp.Runtime.Staking;
 
 /// <summary>
-/// Where TAO goes when it leaves a pool for nobody in particular (spec-dtao §4.9): swap fees go to the block author,
-/// and with no author known to the Runtime (decision: this Runtime has none yet) they are burned, i.e. paid to the
-/// burn account. Recycling lowers subtensor's <c>TotalIssuance</c>.
+/// Where TAO goes when it leaves a pool for nobody in particular (spec-dtao §4.9): swap fees go to the block author
+/// (<c>Authorship.Author</c>, set by the chain), and with no author known they are burned, i.e. paid to the burn
+/// account. Recycling lowers subtensor's <c>TotalIssuance</c>.
 /// </summary>
 public static class StakingAccounts
 {
@@ -31,6 +31,18 @@ public static class StakingAccounts
     }
 
     public static void Burn(IStateAccess s, ulong rao, EventLog? events) => PayOut(s, BurnAccount, rao, events);
+
+    /// <summary>The block author when the chain has set one (<c>Authorship.Author</c>), else null.</summary>
+    public static AccountId? Author(IStateReader s) =>
+        SubtensorStorage.BlockAuthor.TryGet(s, out var author) ? author : null;
+
+    /// <summary>Swap fee TAO: to the block author, burned when there is none.</summary>
+    public static void PayFee(IStateAccess s, ulong rao, EventLog? events)
+    {
+        if (rao == 0) return;
+        if (Author(s) is { } author) PayOut(s, author, rao, events);
+        else Burn(s, rao, events);
+    }
 
     /// <summary><c>recycle_tao</c>: TAO that is simply not (or no longer) issued.</summary>
     public static void RecycleTao(IStateAccess s, ulong rao)

@@ -154,7 +154,7 @@ public sealed class StakingOperations(EconomicsProfile profile)
         SubtensorStorage.TotalStake.Mutate(s, v => v + System.Math.Min(ulong.MaxValue - v, gross));
         SubtensorStorage.SubnetVolume.Mutate(s, netuid, v => v + gross);
         // Fee TAO that did not enter the pool goes to the block author (burned without one).
-        StakingAccounts.Burn(s, gross - intoPool, events);
+        StakingAccounts.PayFee(s, gross - intoPool, events);
         StakeLedger.Increase(s, hotkey, coldkey, netuid, alpha);
         TaoFlowShares.Record(s, SubtensorStorage.SubnetTaoFlow, netuid, result.AmountPaidIn, inflow: true);
         if (netuid.IsRoot) RootClaims.AdjustWatermarks(s, hotkey, coldkey, alpha, added: true);
@@ -183,14 +183,45 @@ public sealed class StakingOperations(EconomicsProfile profile)
         if (netuid.IsRoot) RootClaims.AdjustWatermarks(s, hotkey, coldkey, alphaTaken, added: false);
         WritePool(s, netuid, after);
         SubtensorStorage.SubnetAlphaOut.Mutate(s, netuid, v => v - System.Math.Min(v, alphaIntoPool));
-        if (!launch) StakeLedger.AddUnowned(s, netuid, alphaTaken - alphaIntoPool); // fee alpha, burned without an author
+        var feeTao = launch ? 0 : SellFeeForAuthor(s, model, netuid, alphaTaken - alphaIntoPool, events);
         SubtensorStorage.TotalStake.Mutate(s, v => v - System.Math.Min(v, taoOut));
         SubtensorStorage.SubnetVolume.Mutate(s, netuid, v => v + taoOut);
         StakingAccounts.PayOut(s, beneficiary, taoOut, events);
-        TaoFlowShares.Record(s, SubtensorStorage.SubnetTaoFlow, netuid, taoOut, inflow: false);
+        TaoFlowShares.Record(s, SubtensorStorage.SubnetTaoFlow, netuid, taoOut + feeTao, inflow: false);
         events?.Deposit(SubtensorEvents.Pallet, "StakeRemoved", ("coldkey", coldkey.ToHex()), ("hotkey", hotkey.ToHex()),
             ("tao", taoOut.ToString()), ("alpha", alphaIntoPool.ToString()), ("netuid", netuid.Value.ToString()), ("fee", result.FeePaid.ToString()));
         return taoOut;
+    }
+
+    /// <summary>
+    /// The unstake fee is alpha: with a block author it is sold fee-free into the same pool (at the minimum price) and
+    /// the TAO paid to the author; without one, or if the sale fails, it stays minted and unowned (burned). Returns the
+    /// fee TAO paid.
+    /// </summary>
+    private static ulong SellFeeForAuthor(IStateAccess s, IPoolModel model, NetUid netuid, ulong feeAlpha, EventLog? events)
+    {
+        if (feeAlpha == 0) return 0;
+        if (StakingAccounts.Author(s) is not { } author)
+        {
+            StakeLedger.AddUnowned(s, netuid, feeAlpha);
+            return 0;
+        }
+
+        var pool = SubnetPools.Read(s, netuid);
+        var sale = model.Swap(pool, SwapDirection.Sell, feeAlpha, SwapConfig.LimitPrice(SwapConfig.MinPriceRao), dropFees: true, simulate: false);
+        if (!sale.IsOk || sale.Result.AmountPaidOut == 0)
+        {
+            StakeLedger.AddUnowned(s, netuid, feeAlpha);
+            return 0;
+        }
+
+        var r = sale.Result;
+        WritePool(s, netuid, model.Apply(pool, SwapDirection.Sell, r));
+        SubtensorStorage.SubnetAlphaOut.Mutate(s, netuid, v => v - System.Math.Min(v, r.AmountPaidIn));
+        StakeLedger.AddUnowned(s, netuid, feeAlpha - r.AmountPaidIn);
+        SubtensorStorage.TotalStake.Mutate(s, v => v - System.Math.Min(v, r.AmountPaidOut));
+        StakingAccounts.PayOut(s, author, r.AmountPaidOut, events);
+        return r.AmountPaidOut;
     }
 
     /// <summary>Writes reserves back; root keeps no alpha reserve (its alpha out mirrors SubnetTAO).</summary>
