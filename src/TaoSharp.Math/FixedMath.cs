@@ -39,6 +39,75 @@ public static class FixedMath
     }
 
     /// <summary>
+    /// <see cref="ExpSafeBits"/> of two arguments at once. The series is a chain of dependent multiplications, so
+    /// one evaluation leaves the multiplier idle most of the time; running two independent series in one loop
+    /// overlaps them. Inside the clamp range no step can overflow, but the checks stay: if any fails, both values
+    /// are recomputed by the one-at-a-time kernel, so the results are <see cref="ExpSafeBits"/>'s by construction.
+    /// </summary>
+    internal static void ExpSafeBitsPair(long x0, long x1, out long e0, out long e1)
+    {
+        long bound = ExpSafeBound.Bits;
+        long c0 = System.Math.Clamp(x0, -bound, bound), c1 = System.Math.Clamp(x1, -bound, bound);
+        if (c0 == 0 || c1 == 0 || c0 == I32F32.One.Bits || c1 == I32F32.One.Bits)
+        {
+            e0 = ExpSafeBits(c0);
+            e1 = ExpSafeBits(c1);
+            return;
+        }
+
+        ulong one = (ulong)I32F32.One.Bits;
+        ulong u0 = (ulong)System.Math.Abs(c0), u1 = (ulong)System.Math.Abs(c1);
+        ulong sum0 = u0 + one, sum1 = u1 + one;
+        ulong term0 = u0, term1 = u1;
+        const ulong productLimit = 1UL << (63 - I32F32.FractionBits);
+        for (int i = 2; i <= LastTerm; i++)
+        {
+            ulong high0 = System.Math.BigMul(term0, u0, out ulong low0);
+            ulong high1 = System.Math.BigMul(term1, u1, out ulong low1);
+            if ((high0 | high1) >= productLimit)
+            {
+                e0 = ExpSafeBits(c0);
+                e1 = ExpSafeBits(c1);
+                return;
+            }
+
+            ulong product0 = (high0 << (64 - I32F32.FractionBits)) | (low0 >> I32F32.FractionBits);
+            ulong product1 = (high1 << (64 - I32F32.FractionBits)) | (low1 >> I32F32.FractionBits);
+            if ((product0 | product1) == 0)
+            {
+                break; // a finished series contributes zeros, so both are done
+            }
+
+            term0 = System.Math.BigMul(product0, Magic[i], out _) >> MagicShift[i];
+            term1 = System.Math.BigMul(product1, Magic[i], out _) >> MagicShift[i];
+            sum0 += term0;
+            sum1 += term1;
+            if ((sum0 | sum1) > long.MaxValue)
+            {
+                e0 = ExpSafeBits(c0);
+                e1 = ExpSafeBits(c1);
+                return;
+            }
+        }
+
+        e0 = c0 < 0 ? (long)Reciprocal(sum0) : (long)sum0;
+        e1 = c1 < 0 ? (long)Reciprocal(sum1) : (long)sum1;
+    }
+
+    /// <summary>checked_div(1, sum) for a series sum ≥ 1: ⌊2^64 / sum⌋ ≤ 2^32 always fits.</summary>
+    private static ulong Reciprocal(ulong sum)
+    {
+        // One 64-bit division: ⌊(2^64 − 1) / sum⌋ is one short exactly when sum divides 2^64.
+        ulong reciprocal = ulong.MaxValue / sum;
+        if (ulong.MaxValue - reciprocal * sum == sum - 1)
+        {
+            reciprocal++;
+        }
+
+        return reciprocal;
+    }
+
+    /// <summary>
     /// The one implementation of the reference's exp on raw I32F32 bits: 1 + x + Σ term_i with
     /// term_i = trunc(floor(term_{i−1}·x) / i) for i = 2..31, checked at every step, and 1 / sum for negative x.
     /// The series runs on |x| ≥ 0, so every intermediate is non-negative and unsigned arithmetic is exact:
@@ -113,15 +182,7 @@ public static class FixedMath
             return true;
         }
 
-        // checked_div(1, sum) with sum ≥ 1: the quotient ⌊2^64 / sum⌋ ≤ 2^32 always fits, and one 64-bit division gives
-        // it (⌊(2^64 − 1) / sum⌋ is one short exactly when sum divides 2^64).
-        ulong reciprocal = ulong.MaxValue / sum;
-        if (ulong.MaxValue - reciprocal * sum == sum - 1)
-        {
-            reciprocal++;
-        }
-
-        result = (long)reciprocal;
+        result = (long)Reciprocal(sum);
         return true;
     }
 

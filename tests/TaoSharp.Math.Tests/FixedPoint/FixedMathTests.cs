@@ -109,6 +109,26 @@ public sealed class FixedMathTests
     }
 
     [Fact]
+    public void Paired_exp_safe_equals_two_single_evaluations()
+    {
+        long one = I32F32.One.Bits;
+        long[] edges = [0, 1, -1, one, -one, 20 * one, -20 * one, 21 * one, -21 * one, long.MaxValue, long.MinValue, one / 2, -one / 2];
+        foreach (long a in edges)
+        {
+            foreach (long b in edges) AssertPair(a, b);
+        }
+
+        Gen.Select(Inputs, Inputs).Sample((a, b) => AssertPair(a, b), iter: 3_000);
+
+        static void AssertPair(long a, long b)
+        {
+            FixedMath.ExpSafeBitsPair(a, b, out long ea, out long eb);
+            Assert.Equal(FixedMath.ExpSafeBits(a), ea);
+            Assert.Equal(FixedMath.ExpSafeBits(b), eb);
+        }
+    }
+
+    [Fact]
     public void Exp_safe_clamps_and_maps_errors()
     {
         Inputs.Sample(x =>
