@@ -8,7 +8,8 @@ namespace TaoSharp.Node.Tests;
 /// <summary>Dev accounts and a signer bound to a running node's chain identity (read over RPC).</summary>
 internal sealed class DevSigner : IDisposable
 {
-    private readonly Dictionary<string, IKeyPair> _keys = [];
+    // Load tasks of the crash test sign from several threads at once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IKeyPair> _keys = new();
 
     private DevSigner(ChainIdentity chain)
     {
@@ -28,9 +29,11 @@ internal sealed class DevSigner : IDisposable
 
     public IKeyPair Key(string uri)
     {
-        if (!_keys.TryGetValue(uri, out var k))
-            _keys[uri] = k = SecretUriResolver.Resolve(uri).Pair;
-        return k;
+        if (_keys.TryGetValue(uri, out var k)) return k;
+        var created = SecretUriResolver.Resolve(uri).Pair;
+        var stored = _keys.GetOrAdd(uri, created);
+        if (!ReferenceEquals(stored, created)) created.Dispose();
+        return stored;
     }
 
     public AccountId Account(string uri) => AccountId.FromBytes(Key(uri).PublicKey);
