@@ -145,6 +145,9 @@ public sealed partial class DomainRpcTests : IAsyncLifetime
         Assert.Null(await _rpc.CallAsync("neuronInfo_getNeuron", _netuid, 9));
         Assert.Null(await _rpc.CallAsync("delegateInfo_getDelegate", "0x" + new string('e', 64)));
         Assert.Empty((JsonArray)(await _rpc.CallAsync("stakeInfo_getStakeInfoForColdkey", "0x" + new string('e', 64)))!);
+        Assert.Empty((JsonArray)(await _rpc.CallAsync("tao_getChildKeys", "0x" + new string('e', 64), _netuid))!);
+        Assert.Empty((JsonArray)(await _rpc.CallAsync("tao_getParentKeys", "0x" + new string('e', 64), _netuid))!);
+        Assert.Null(await _rpc.CallAsync("tao_getAxon", _netuid, "0x" + new string('e', 64)));
         Assert.Equal(-32602, (await Assert.ThrowsAsync<RpcError>(() => _rpc.CallAsync("subnetInfo_getSubnetInfo", -1))).Code);
         Assert.Equal(-32602, (await Assert.ThrowsAsync<RpcError>(() => _rpc.CallAsync("subnetInfo_getMetagraph", _netuid, "yes"))).Code);
         Assert.Equal(-32602, (await Assert.ThrowsAsync<RpcError>(() => _rpc.CallAsync("stakeInfo_getStakeInfoForColdkey", "not-an-address"))).Code);

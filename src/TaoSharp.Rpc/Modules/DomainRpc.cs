@@ -89,6 +89,8 @@ public sealed class DomainRpc(Blockchain chain, EconomicsProfile profile)
             return Read((s, _) => Quote(() => _swaps.AlphaForTao(s, netuid, amount)));
         };
 
+        m["tao_getChildKeys"] = (p, _) => Relatives(p, SubtensorStorage.ChildKeys, "child");
+        m["tao_getParentKeys"] = (p, _) => Relatives(p, SubtensorStorage.ParentKeys, "parent");
         m["tao_getAxon"] = (p, _) =>
         {
             var netuid = Netuid(p, 0);
@@ -128,6 +130,19 @@ public sealed class DomainRpc(Blockchain chain, EconomicsProfile profile)
             var result = query(chain.HeadState, head.Number);
             if (ReferenceEquals(head, chain.Head) || head.Hash == chain.Head.Hash || attempt >= 3) return ValueTask.FromResult(result);
         }
+    }
+
+    /// <summary>The child (or parent) list of (hotkey, netuid): <c>[{proportion (of u64::MAX), child|parent: ss58}]</c>.</summary>
+    private ValueTask<JsonNode?> Relatives(
+        RpcParams p, StorageDoubleMap<AccountId, NetUid, (ulong Proportion, AccountId Key)[]> map, string role)
+    {
+        var hotkey = StandardRpc.Account(p, 0);
+        var netuid = Netuid(p, 1);
+        return Read((s, _) => new JsonArray([.. map.Get(s, hotkey, netuid).Select(e => (JsonNode)new JsonObject
+        {
+            ["proportion"] = e.Proportion,
+            [role] = DomainJson.Ss58(e.Key),
+        })]));
     }
 
     private JsonNode? Neurons(IStateReader s, NetUid netuid, bool full) =>

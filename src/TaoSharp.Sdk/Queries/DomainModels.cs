@@ -120,4 +120,7 @@ public sealed record AlphaPrice(string Price, ulong PriceRao)
     public decimal Value => DomainJson.ParseDecimal(Price);
 }
 
+/// <summary>A child (or parent) hotkey with its proportion of u64::MAX.</summary>
+public sealed record RelatedHotkey(ulong Proportion, string Hotkey);
+
 public sealed record WeightCommitInfo(string Hash, ulong CommitBlock, ulong CommitEpoch, ulong RevealEpoch);

@@ -81,6 +81,23 @@ public sealed class SubnetQueries(TaoClient client)
     public Task<IReadOnlyList<WeightCommitInfo>> WeightCommitsAsync(ushort netuid, AccountId hotkey, CancellationToken ct = default) =>
         ListAsync<WeightCommitInfo>("tao_getWeightCommits", [netuid, hotkey.ToHex()], ct);
 
+    /// <summary>The hotkey's children on the subnet (<c>tao_getChildKeys</c>).</summary>
+    public Task<IReadOnlyList<RelatedHotkey>> ChildKeysAsync(AccountId hotkey, ushort netuid, CancellationToken ct = default) =>
+        RelativesAsync("tao_getChildKeys", "child", hotkey, netuid, ct);
+
+    /// <summary>The hotkey's parents on the subnet (<c>tao_getParentKeys</c>).</summary>
+    public Task<IReadOnlyList<RelatedHotkey>> ParentKeysAsync(AccountId hotkey, ushort netuid, CancellationToken ct = default) =>
+        RelativesAsync("tao_getParentKeys", "parent", hotkey, netuid, ct);
+
+    private async Task<IReadOnlyList<RelatedHotkey>> RelativesAsync(string method, string role, AccountId hotkey, ushort netuid, CancellationToken ct)
+    {
+        var list = Required(await client.CallAsync(method, [hotkey.ToHex(), netuid], ct).ConfigureAwait(false), method) as JsonArray
+            ?? throw new ChainConnectionException($"{method} did not return an array");
+        return [.. list.Select(e => new RelatedHotkey(
+            e?["proportion"]?.GetValue<ulong>() ?? throw new ChainConnectionException($"{method}: entry without proportion"),
+            e[role]?.GetValue<string>() ?? throw new ChainConnectionException($"{method}: entry without {role}")))];
+    }
+
     private async Task<T?> OptionalAsync<T>(string method, JsonArray parameters, CancellationToken ct) where T : class =>
         await client.CallAsync(method, parameters, ct).ConfigureAwait(false) is { } node ? DomainJson.Read<T>(node, method) : null;
 
