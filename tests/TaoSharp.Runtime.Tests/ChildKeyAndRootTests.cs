@@ -206,6 +206,28 @@ public sealed class ChildKeyAndRootTests
     }
 
     [Fact]
+    public void NewSubnet_RootValidatorsBecomeParentsOfTheOwnerHotkey_UnlessTheyOptedOut()
+    {
+        var chain = new DtaoTestChain(Owner, Cold, DtaoTestChain.Key(3));
+        var (v1, v2) = (DtaoTestChain.Key(2, 0xB0), DtaoTestChain.Key(3, 0xB0));
+        RootRegistration.Register(chain.State, Cold, v1, chain.Block, chain.Events);
+        SubtensorStorage.RegistrationsThisBlock.Set(chain.State, NetUid.Root, 0);
+        RootRegistration.Register(chain.State, DtaoTestChain.Key(3), v2, chain.Block, chain.Events);
+        Assert.Equal(DispatchError.NonAssociatedColdKey, chain.Try(() => ChildKeys.SetAutoParentDelegation(chain.State, Cold, v2, false, chain.Events)));
+        SubtensorStorage.Owner.Set(chain.State, Parent, Cold);
+        Assert.Equal(DispatchError.HotKeyNotRegisteredInSubNet, chain.Try(() => ChildKeys.SetAutoParentDelegation(chain.State, Cold, Parent, false, chain.Events)));
+        ChildKeys.SetAutoParentDelegation(chain.State, DtaoTestChain.Key(3), v2, false, chain.Events);
+
+        var ownerHot = DtaoTestChain.Key(1, 0xA0);
+        var n = chain.Networks.Register(chain.State, Owner, ownerHot, chain.Block, chain.Events);
+
+        // Subtoken not yet enabled: the schedule applies at once.
+        Assert.Equal([(ulong.MaxValue, v1)], SubtensorStorage.ParentKeys.Get(chain.State, ownerHot, n));
+        Assert.Equal([(ulong.MaxValue, ownerHot)], SubtensorStorage.ChildKeys.Get(chain.State, v1, n));
+        Assert.Empty(SubtensorStorage.ChildKeys.Get(chain.State, v2, n));
+    }
+
+    [Fact]
     public void RootClaimType_Codec_RoundTripsAndRejectsBadInput()
     {
         foreach (var t in new[] { RootClaimType.Swap, RootClaimType.Keep, RootClaimType.KeepSubnets([new NetUid(3), new NetUid(1)]) })

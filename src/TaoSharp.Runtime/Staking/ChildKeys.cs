@@ -57,6 +57,37 @@ public static class ChildKeys
             ("cooldown_block", cooldown.ToString()), ("children", Describe(list)));
     }
 
+    /// <summary>
+    /// <c>do_set_root_validators_for_subnet</c> (since 2026-04-22, spec-dtao §5.7): every root validator that has not
+    /// opted out is scheduled, as its owner would schedule it, as a 100 % parent of the new subnet's owner hotkey. A
+    /// validator whose schedule fails a rule is skipped (the reference only logs it); a refused schedule writes nothing.
+    /// </summary>
+    public static void ScheduleRootValidatorsAsParents(IStateAccess s, SubnetPools pools, NetUid netuid, ulong block, EventLog? events)
+    {
+        if (!SubtensorStorage.SubnetOwnerHotkey.TryGet(s, netuid, out var ownerHotkey)) return;
+        foreach (var (_, validator) in SubtensorStorage.Keys.IteratePrefix(s, NetUid.Root).ToList())
+        {
+            if (validator == ownerHotkey || !SubtensorStorage.AutoParentDelegationEnabled.Get(s, validator)) continue;
+            try
+            {
+                Schedule(s, pools, SubtensorStorage.Owner.Get(s, validator), validator, netuid, [(ulong.MaxValue, ownerHotkey)], block, events);
+            }
+            catch (DispatchException)
+            {
+                // Every check of Schedule runs before its first write, so nothing is left behind.
+            }
+        }
+    }
+
+    /// <summary><c>set_auto_parent_delegation_enabled</c> (135): the owner of a root validator opts in or out.</summary>
+    public static void SetAutoParentDelegation(IStateAccess s, AccountId coldkey, AccountId hotkey, bool enabled, EventLog? events)
+    {
+        if (!OwnsHotkey(s, coldkey, hotkey)) throw new DispatchException(DispatchError.NonAssociatedColdKey);
+        if (!SubtensorStorage.Uids.Contains(s, NetUid.Root, hotkey)) throw new DispatchException(DispatchError.HotKeyNotRegisteredInSubNet);
+        SubtensorStorage.AutoParentDelegationEnabled.Set(s, hotkey, enabled);
+        events?.Deposit(SubtensorEvents.Pallet, "AutoParentDelegationEnabledSet", ("hotkey", hotkey.ToHex()), ("enabled", enabled ? "true" : "false"));
+    }
+
     /// <summary><c>do_set_pending_children</c>: applies every schedule of the subnet whose cooldown has passed.</summary>
     public static void ApplyPending(IStateAccess s, NetUid netuid, ulong block, EventLog? events)
     {

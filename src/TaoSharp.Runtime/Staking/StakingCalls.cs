@@ -117,6 +117,11 @@ public static class StakingCalls
             var (h, n, t) = (Id(ref r), Net(ref r), r.ReadU16());
             return new Call(c => ChildkeyTakes.Set(c.State, c.Origin.EnsureSigned(), h, n, t, c.Block.Value, c.Events));
         });
+        yield return new(P, 135, Name, "set_auto_parent_delegation_enabled", 50_000_000, Pays.Yes, (ref ScaleReader r, CallTable _) =>
+        {
+            var (h, e) = (Id(ref r), r.ReadBool());
+            return new Call(c => ChildKeys.SetAutoParentDelegation(c.State, c.Origin.EnsureSigned(), h, e, c.Events));
+        });
         yield return new(P, 62, Name, "root_register", 200_000_000, Pays.Yes, (ref ScaleReader r, CallTable _) =>
         {
             var h = Id(ref r);

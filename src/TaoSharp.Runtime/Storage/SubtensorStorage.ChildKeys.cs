@@ -52,6 +52,10 @@ public static partial class SubtensorStorage
     /// <summary>Share of a parent's dividend (from a child of another coldkey) that is recycled, of u64::MAX (default 0).</summary>
     public static readonly StorageValue<ulong> CKBurn = new(Pallet, "CKBurn", ScaleCodecs.U64, 0);
 
+    /// <summary>Whether a root validator is scheduled as a 100 % parent of every new subnet's owner hotkey (default true).</summary>
+    public static readonly StorageMap<AccountId, bool> AutoParentDelegationEnabled =
+        new(Pallet, "AutoParentDelegationEnabled", StorageHasher.Blake2_128Concat, ScaleCodecs.AccountId, ScaleCodecs.Bool, true);
+
     /// <summary>
     /// Last block of a rate-limited transaction per (hotkey; netuid, transaction type). The reference's NMap
     /// (Blake2_128Concat hotkey, Identity netuid, Identity u16) has the same key bytes as this double map.

@@ -78,6 +78,7 @@ public sealed class NetworkRegistration(EconomicsProfile profile)
         SubtensorStorage.TotalNetworks.Mutate(s, v => (ushort)(v + 1));
         // The owner hotkey takes UID 0 without paying the neuron burn.
         RegisterOwnerNeuron(s, netuid, hotkey, block);
+        ChildKeys.ScheduleRootValidatorsAsParents(s, _pools, netuid, block, events);
         events?.Deposit(SubtensorEvents.Pallet, "NetworkAdded", ("netuid", netuid.Value.ToString()), ("mechanism", "1"));
         return netuid;
     }
