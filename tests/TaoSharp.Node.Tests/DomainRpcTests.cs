@@ -6,44 +6,42 @@ using TaoSharp.TestKit;
 
 namespace TaoSharp.Node.Tests;
 
-/// <summary>
-/// The domain JSON-RPC of a real node against its contract: the key lists of every shape are read from
-/// docs/rpc-domain.md itself, so the document and the node cannot drift apart unnoticed.
-/// </summary>
-public sealed partial class DomainRpcTests : IAsyncLifetime
+/// <summary>One real node with a subnet (owner UID 0 and one miner) made by signed extrinsics, shared by the domain RPC tests.</summary>
+public sealed class DomainNodeFixture : IAsyncLifetime
 {
     private const byte SubtensorModule = 7;
     private string _dir = null!;
     private NodeProcess _node = null!;
-    private RpcClient _rpc = null!;
-    private DevSigner _dev = null!;
-    private ushort _netuid;
+
+    internal RpcClient Rpc { get; private set; } = null!;
+    internal DevSigner Dev { get; private set; } = null!;
+    public ushort Netuid { get; private set; }
 
     public async Task InitializeAsync()
     {
         _dir = Directory.CreateTempSubdirectory("taosharp-domain-").FullName;
         _node = await NodeProcess.StartAsync(_dir);
-        _rpc = new RpcClient(_node.Http);
-        _dev = await DevSigner.ForNodeAsync(_rpc);
-        var before = ((JsonArray)(await _rpc.CallAsync("subnetInfo_getSubnetsInfo"))!).Select(s => (int)s!["netuid"]!).ToHashSet();
+        Rpc = new RpcClient(_node.Http);
+        Dev = await DevSigner.ForNodeAsync(Rpc);
+        var before = ((JsonArray)(await Rpc.CallAsync("subnetInfo_getSubnetsInfo"))!).Select(s => (int)s!["netuid"]!).ToHashSet();
         uint nonce = 0;
         await Include("//Alice", Call(59, w => w.AddRange(Id("//Alice//owner"))), nonce++);
-        var after = ((JsonArray)(await _rpc.CallAsync("subnetInfo_getSubnetsInfo"))!).Select(s => (int)s!["netuid"]!).ToList();
-        _netuid = (ushort)after.Single(n => !before.Contains(n));
-        await Include("//Alice", Call(92, w => w.AddRange(BitConverter.GetBytes(_netuid))), nonce++);
-        await Include("//Alice", Call(7, w => { w.AddRange(BitConverter.GetBytes(_netuid)); w.AddRange(Id("//Bob//miner")); }), nonce++);
+        var after = ((JsonArray)(await Rpc.CallAsync("subnetInfo_getSubnetsInfo"))!).Select(s => (int)s!["netuid"]!).ToList();
+        Netuid = (ushort)after.Single(n => !before.Contains(n));
+        await Include("//Alice", Call(92, w => w.AddRange(BitConverter.GetBytes(Netuid))), nonce++);
+        await Include("//Alice", Call(7, w => { w.AddRange(BitConverter.GetBytes(Netuid)); w.AddRange(Id("//Bob//miner")); }), nonce++);
     }
 
     public Task DisposeAsync()
     {
-        _dev.Dispose();
-        _rpc.Dispose();
+        Dev.Dispose();
+        Rpc.Dispose();
         _node.Dispose();
         try { Directory.Delete(_dir, true); } catch (IOException) { }
         return Task.CompletedTask;
     }
 
-    private byte[] Id(string uri) => _dev.Account(uri).AsSpan().ToArray();
+    private byte[] Id(string uri) => Dev.Account(uri).AsSpan().ToArray();
 
     private static byte[] Call(byte index, Action<List<byte>> args)
     {
@@ -54,12 +52,12 @@ public sealed partial class DomainRpcTests : IAsyncLifetime
 
     private async Task Include(string signer, byte[] call, uint nonce)
     {
-        var hash = (string)(await _rpc.CallAsync("author_submitExtrinsic", DevSigner.Hex(_dev.Signer.Sign(_dev.Key(signer), call, nonce).Encoded)))!;
+        var hash = (string)(await Rpc.CallAsync("author_submitExtrinsic", DevSigner.Hex(Dev.Signer.Sign(Dev.Key(signer), call, nonce).Encoded)))!;
         for (var i = 0; i < 600; i++)
         {
-            if (await _rpc.CallAsync("tao_findExtrinsic", hash) is JsonObject at)
+            if (await Rpc.CallAsync("tao_findExtrinsic", hash) is JsonObject at)
             {
-                var events = (await _rpc.CallAsync("tao_getEvents", (string)at["block"]!))!;
+                var events = (await Rpc.CallAsync("tao_getEvents", (string)at["block"]!))!;
                 var receipt = ((JsonArray)events["extrinsics"]!).Single(r => (string)r!["hash"]! == hash)!;
                 Assert.True((bool)receipt["success"]!, (string?)receipt["error"]);
                 return;
@@ -68,6 +66,17 @@ public sealed partial class DomainRpcTests : IAsyncLifetime
         }
         throw new TimeoutException("extrinsic not included");
     }
+}
+
+/// <summary>
+/// The domain JSON-RPC of a real node against its contract: the key lists of every shape are read from
+/// docs/rpc-domain.md itself, so the document and the node cannot drift apart unnoticed.
+/// </summary>
+public sealed partial class DomainRpcTests(DomainNodeFixture fixture) : IClassFixture<DomainNodeFixture>
+{
+    private readonly RpcClient _rpc = fixture.Rpc;
+    private readonly DevSigner _dev = fixture.Dev;
+    private readonly ushort _netuid = fixture.Netuid;
 
     /// <summary>The keys of a shape as docs/rpc-domain.md lists them (nested objects' inner keys dropped).</summary>
     private static string[] DocumentedKeys(string shape)
