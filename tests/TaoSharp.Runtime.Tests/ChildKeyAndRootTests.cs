@@ -83,6 +83,12 @@ public sealed class ChildKeyAndRootTests
         ChildKeys.ApplyPending(chain.State, n, chain.Block + 7_201, chain.Events);
         Assert.Empty(SubtensorStorage.ParentKeys.Get(chain.State, ChildA, n));
         Assert.Equal([(5UL, Parent)], SubtensorStorage.ParentKeys.Get(chain.State, ChildB, n));
+
+        // Dissolution takes the relations with the subnet.
+        TaoSharp.Runtime.Subnets.NetworkDissolution.Dissolve(chain.State, n, chain.Events);
+        Assert.Empty(SubtensorStorage.ChildKeys.Get(chain.State, Parent, n));
+        Assert.Empty(SubtensorStorage.ParentKeys.Get(chain.State, ChildB, n));
+        Assert.Equal(0UL, SubtensorStorage.TransactionKeyLastBlock.Get(chain.State, Parent, (n, ChildKeys.TxSetChildren)));
     }
 
     [Fact]

@@ -67,7 +67,21 @@ public static class NetworkDissolution
             SubtensorStorage.RootClaimed.Remove(s, h, k);
 
         ClearSubnetItems(s, netuid);
+        ClearChildKeys(s, netuid);
         events?.Deposit(SubtensorEvents.Pallet, "NetworkRemoved", ("netuid", netuid.Value.ToString()));
+    }
+
+    /// <summary>Child keys, their schedules, childkey takes and per-subnet rate-limit blocks go with the subnet, so a reused
+    /// netuid starts without relations inherited from the dissolved one.</summary>
+    private static void ClearChildKeys(IStateAccess s, NetUid n)
+    {
+        foreach (var (h, _, _) in SubtensorStorage.ChildKeys.Iterate(s).Where(e => e.Key2 == n).ToList()) SubtensorStorage.ChildKeys.Remove(s, h, n);
+        foreach (var (h, _, _) in SubtensorStorage.ParentKeys.Iterate(s).Where(e => e.Key2 == n).ToList()) SubtensorStorage.ParentKeys.Remove(s, h, n);
+        foreach (var (h, _, _) in SubtensorStorage.ChildkeyTake.Iterate(s).Where(e => e.Key2 == n).ToList()) SubtensorStorage.ChildkeyTake.Remove(s, h, n);
+        foreach (var (h, k, _) in SubtensorStorage.TransactionKeyLastBlock.Iterate(s).Where(e => e.Key2.Netuid == n).ToList())
+            SubtensorStorage.TransactionKeyLastBlock.Remove(s, h, k);
+        SubtensorStorage.PendingChildKeys.RemovePrefix(s, n);
+        SubtensorStorage.MinChildkeyTakePerSubnet.Remove(s, n);
     }
 
     private static void ClearSubnetItems(IStateAccess s, NetUid n)
