@@ -263,6 +263,12 @@ internal static class SubtensorCalls
         w.WriteU16(value);
     });
 
+    public static byte[] AdminU128(byte index, ushort netuid, UInt128 value) => Done(Admin(index), w =>
+    {
+        w.WriteU16(netuid);
+        w.WriteU128(value);
+    });
+
     public static byte[] AdminBool(byte index, ushort netuid, bool value) => Done(Admin(index), w =>
     {
         w.WriteU16(netuid);

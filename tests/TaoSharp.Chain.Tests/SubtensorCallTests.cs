@@ -197,6 +197,10 @@ public class SubtensorCallTests
         c.AssertFailsUnchanged(c.Coldkeys[1], AdminU64(26, Net, 975_001), "BondsMovingAverageMaxReached", paysFee: true);
         c.AssertFailsUnchanged(c.Coldkeys[1], AdminU16(15, Net, 257), "MaxAllowedUidsGreaterThanDefaultMaxAllowedUids", paysFee: true);
 
+        c.AssertFailsUnchanged(c.Coldkeys[1], AdminU128(90, Net, (UInt128)1 << 63), "InvalidValue", paysFee: true);
+        c.RunOk(c.Coldkeys[1], AdminU128(90, Net, (UInt128)2 << 64));
+        Assert.Equal((UInt128)2 << 64, SubtensorStorage.BurnIncreaseMult.Get(c.State, n));
+
         c.Sudo(AdminU16(16, Net, 1));
         Assert.Equal((ushort)1, SubtensorStorage.Kappa.Get(c.State, n));
         c.Sudo(AdminU64(26, Net, 990_000));
@@ -230,4 +234,20 @@ public class SubtensorCallTests
     }
 
     private static IReadOnlyList<string> DtaoInvariants(RuntimeChain c) => Runtime.Staking.DtaoInvariants.Check(c.State);
+}
+
+public class AxonInfoCodecTests
+{
+    [Fact]
+    public void AxonInfo_encodes_fields_in_the_reference_order_little_endian()
+    {
+        var a = new AxonInfo(Block: 0x0102030405060708, Version: 0x0A0B0C0D, Ip: 0x11, Port: 0x2233, IpType: 4, Protocol: 4, Placeholder1: 1, Placeholder2: 2);
+        var bytes = TaoSharp.Primitives.Scale.Scale.Encode(AxonInfo.Codec, a);
+        Assert.Equal(8 + 4 + 16 + 2 + 4, bytes.Length);
+        Assert.Equal("0807060504030201", Convert.ToHexString(bytes[..8]));
+        Assert.Equal("0D0C0B0A", Convert.ToHexString(bytes[8..12]));
+        Assert.Equal("11" + new string('0', 30), Convert.ToHexString(bytes[12..28]));
+        Assert.Equal("3322" + "04040102", Convert.ToHexString(bytes[28..]));
+        Assert.Equal(a, TaoSharp.Primitives.Scale.Scale.Decode(AxonInfo.Codec, bytes));
+    }
 }

@@ -119,6 +119,13 @@ public static class AdminUtilsCalls
             Ensure(v is > 0 and <= MaxBurnHalfLife, DispatchError.InvalidValue);
             SubtensorStorage.BurnHalfLife.Set(s, n, v);
         });
+        yield return Subnet(90, "sudo_set_burn_increase_mult", static (ref ScaleReader r) => r.ReadU128(), Owner, (s, n, bits, _) =>
+        {
+            // U64F64 raw bits; the reference accepts 1.0 ..= 3.0.
+            Ensure(!n.IsRoot, DispatchError.NotPermittedOnRootSubnet);
+            Ensure(bits >= (UInt128)1 << 64 && bits <= (UInt128)3 << 64, DispatchError.InvalidValue);
+            SubtensorStorage.BurnIncreaseMult.Set(s, n, bits);
+        });
 
         // ---- root only, per subnet ----
         yield return Subnet(7, "sudo_set_weights_set_rate_limit", U64, RootOnly, (s, n, v, _) => SubtensorStorage.WeightsSetRateLimit.Set(s, n, v));
