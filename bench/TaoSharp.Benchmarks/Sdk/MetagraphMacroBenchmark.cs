@@ -44,6 +44,20 @@ public static class MetagraphMacroBenchmark
             var netuid = Build(chain, uids, validators);
             Console.WriteLine($"built netuid {netuid}: {SubtensorStorage.SubnetworkN.Get(chain.HeadState, new NetUid(netuid))} UIDs, " +
                 $"{validators} validators with full weight rows, head #{chain.Head.Number}, in {sw.Elapsed.TotalSeconds:F1} s");
+            // Server work alone (read the subnet + write the JSON), in-process, no transport.
+            var queries = new TaoSharp.Runtime.Queries.NeuronQueries(TaoSharp.Runtime.Amm.EconomicsProfile.Current);
+            foreach (var full in new[] { false, true })
+            {
+                var local = await TimeAsync(runs, () =>
+                {
+                    var g = queries.Metagraph(chain.HeadState, new NetUid(netuid), chain.Head.Number, full)!;
+                    using var w = new System.Text.Json.Utf8JsonWriter(new System.Buffers.ArrayBufferWriter<byte>(1 << 16));
+                    TaoSharp.Rpc.Modules.DomainJson.Metagraph(w, g, _ => true);
+                    return Task.CompletedTask;
+                });
+                Report($"server read + JSON write, in-process, {(full ? "full" : "lite")}", local);
+            }
+
             await app.StartAsync();
 
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
