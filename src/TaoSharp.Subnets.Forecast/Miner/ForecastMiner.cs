@@ -87,6 +87,16 @@ public sealed class ForecastMiner : IAsyncDisposable
                 _log.LogWarning("miner {Hotkey}: serve_axon failed: {Error}", Hotkey, served.Error);
         }
         _refresh = Task.Run(() => RefreshLoopAsync(_stop.Token), CancellationToken.None);
+        if (Model is BackgroundTrainedForecaster { IsTrained: true })
+            _log.LogInformation("miner {Hotkey}: {Model} model trained before the axon started", Hotkey, Model.Name);
+        else if (Model is BackgroundTrainedForecaster trained)
+        {
+            var since = Stopwatch.GetTimestamp();
+            _ = trained.Training.ContinueWith(_ => _log.LogInformation(
+                "miner {Hotkey}: {Model} training {Outcome} {Seconds:F1} s after the axon started; the fallback served until then",
+                Hotkey, Model.Name, trained.IsTrained ? "finished" : "failed (" + trained.TrainingError?.Message + ")",
+                Stopwatch.GetElapsedTime(since).TotalSeconds), TaskScheduler.Default);
+        }
     }
 
     private BlacklistVerdict Blacklist(string? hotkey)

@@ -118,7 +118,11 @@ public sealed class LocalnetCommand : AsyncCommand<LocalnetCommand.Settings>
             }), new GenesisBalance(plan.Owner.Hotkey.Ss58, HotkeyFunds)],
         };
 
+        var models = LocalnetNeurons.CreateModels(plan);
+        progressLog.LogInformation("{Count} dev keys derived at {Seconds:F2} s", plan.All.Count() * 2, clock.Elapsed.TotalSeconds);
+
         EmbeddedNode? node = null;
+        var modelsHandedOver = false;
         try
         {
             node = await EmbeddedNode.StartAsync(dataDir, genesis, settings.RpcPort, TimeSpan.FromMilliseconds(settings.BlockTimeMs), cancellationToken);
@@ -140,7 +144,8 @@ public sealed class LocalnetCommand : AsyncCommand<LocalnetCommand.Settings>
             var priceAfter = await PriceAsync(client, netuid, cancellationToken);
             Progress($"alpha price {priceBefore} → {priceAfter} τ after staking");
 
-            await using var neurons = await LocalnetNeurons.StartAsync(node.RpcEndpoint, netuid, plan, logs, settings.Seed, cancellationToken);
+            modelsHandedOver = true; // from here the miners own (and dispose) their models
+            await using var neurons = await LocalnetNeurons.StartAsync(node.RpcEndpoint, netuid, plan, models, logs, settings.Seed, cancellationToken);
             Progress($"{neurons.Miners.Count} miners serving on {LocalnetNeurons.AxonAddress}, {neurons.Validators.Count} validators running");
             var reader = new LocalnetStatusReader(client, netuid, plan, neurons);
 
@@ -219,6 +224,11 @@ public sealed class LocalnetCommand : AsyncCommand<LocalnetCommand.Settings>
         }
         finally
         {
+            if (!modelsHandedOver)
+            {
+                foreach (var m in models)
+                    (m as IDisposable)?.Dispose();
+            }
             if (node is not null)
                 await node.DisposeAsync();
             if (tempDir is not null)

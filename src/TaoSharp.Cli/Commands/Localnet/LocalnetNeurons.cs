@@ -30,18 +30,27 @@ public sealed class LocalnetNeurons : IAsyncDisposable
 
     public IReadOnlyList<(LocalnetNeuron Plan, ForecastValidator Validator, Task Loop)> Validators => _validators;
 
-    public static async Task<LocalnetNeurons> StartAsync(Uri rpc, ushort netuid, LocalnetPlan plan, ILoggerFactory logs, int seed, CancellationToken ct)
+    /// <summary>The bundled series split: miners learn from the first 70 % of each, validators ask about the rest.</summary>
+    public static (SeriesCatalog Train, SeriesCatalog HeldOut) Data { get; } = SeriesCatalog.LoadBundled().Split(0.7);
+
+    /// <summary>
+    /// Builds every miner's model; trained models start training in the background right away, so a localnet calls this
+    /// first and the training overlaps the node's start and the subnet's setup.
+    /// </summary>
+    public static IReadOnlyList<IForecaster> CreateModels(LocalnetPlan plan) =>
+        plan.Miners.Select(m => ForecasterFactory.Create(m.Model!, Data.Train)).ToArray();
+
+    public static async Task<LocalnetNeurons> StartAsync(Uri rpc, ushort netuid, LocalnetPlan plan, IReadOnlyList<IForecaster> models,
+        ILoggerFactory logs, int seed, CancellationToken ct)
     {
         var neurons = new LocalnetNeurons();
         try
         {
-            // Miners learn from the first 70 % of each public series; validators ask about the held-out 30 %.
-            var (train, heldOut) = SeriesCatalog.LoadBundled().Split(0.7);
-            foreach (var m in plan.Miners)
+            var heldOut = Data.HeldOut;
+            foreach (var (m, model) in plan.Miners.Zip(models))
             {
                 var client = await neurons.ConnectAsync(rpc, ct).ConfigureAwait(false);
-                var model = ForecasterFactory.Create(m.Model!, train);
-                var miner = new ForecastMiner(m.Hotkey.Pair, model, new RpcSubnetView(client, netuid),
+                var miner = new ForecastMiner(m.Hotkey.Pair, model, new MetagraphSubnetView(client, netuid),
                     new ChainSubnetWriter(client, m.Hotkey.Signer, netuid),
                     new MinerOptions { BindAddress = AxonAddress, MetagraphRefresh = TimeSpan.FromSeconds(1) },
                     logs.CreateLogger($"miner{m.Index}"));
@@ -52,7 +61,7 @@ public sealed class LocalnetNeurons : IAsyncDisposable
             foreach (var v in plan.Validators)
             {
                 var client = await neurons.ConnectAsync(rpc, ct).ConfigureAwait(false);
-                var validator = new ForecastValidator(v.Hotkey.Pair, heldOut, new RpcSubnetView(client, netuid),
+                var validator = new ForecastValidator(v.Hotkey.Pair, heldOut, new MetagraphSubnetView(client, netuid),
                     new ChainSubnetWriter(client, v.Hotkey.Signer, netuid),
                     new ValidatorOptions { Seed = seed + v.Index, EmaAlpha = 0.2 },
                     logs.CreateLogger($"validator{v.Index}"));
