@@ -85,6 +85,17 @@ public class SubtensorCallTests
         c.AssertFailsUnchanged(c.Coldkeys[5], BurnedRegister(Net, c.Hot(3)), "NotEnoughBalanceToPayBurn", paysFee: true);
     }
 
+    [Fact]
+    public void Register_network_is_rate_limited_until_root_lifts_the_limit()
+    {
+        using var c = WithSubnet(miners: 0);
+        c.AssertFailsUnchanged(c.Coldkeys[2], RegisterNetwork(c.Hot(5)), "NetworkTxRateLimitExceeded", paysFee: true);
+        c.Sudo(AdminGlobalU64(29, 0));
+        c.RunOk(c.Coldkeys[2], RegisterNetwork(c.Hot(5)));
+        Assert.True(SubtensorStorage.NetworksAdded.Get(c.State, new NetUid(2)));
+        Assert.Empty(DtaoInvariants(c));
+    }
+
     // ---- weights ----
 
     [Fact]
