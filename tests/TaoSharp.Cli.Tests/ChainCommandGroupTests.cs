@@ -15,6 +15,8 @@ public sealed class ChainCliFixture : IDisposable
         Ok(Tao("wallet", "regen-coldkey", "-w", "alice", "--seed", AliceSeed, "--no-use-password"));
         Ok(Tao("wallet", "new-hotkey", "-w", "alice", "--no-use-password", "--n-words", "12"));
         Ok(Tao("wallet", "create", "-w", "bob", "--no-use-password", "--n-words", "12"));
+        // Both tests create a subnet with alice's coldkey: lift the network rate limit (a global, root-only setting: Sudo.sudo).
+        Assert.True(Ok(Tao("sudo", "set", "-w", "alice", "--param", "network_rate_limit", "--value", "0")).GetProperty("sudo").GetBoolean());
     }
 
     public string Wallets { get; } = Directory.CreateTempSubdirectory("taosharp-cli-groups-").FullName;
@@ -166,6 +168,46 @@ public sealed class ChainCommandGroupTests(ChainCliFixture chain) : IClassFixtur
         Assert.Equal(1, sub.GetProperty("neurons")[0].GetProperty("uid").GetInt32());
         Assert.Equal("1.2.3.4", sub.GetProperty("neurons")[0].GetProperty("axon").GetProperty("ip").GetString());
     }
+
+    [Fact]
+    public void Stake_move_transfer_swap_children_root_and_claims()
+    {
+        CreateWallet("carol");
+        var carolCold = chain.Address("carol");
+        var carolHot = chain.Address("carol", "hotkeys/defaultpub.txt");
+        var aliceHot = chain.Address("alice", "hotkeys/defaultpub.txt");
+        var aliceCold = chain.Address("alice");
+        ChainCliFixture.Ok(chain.Tao("wallet", "transfer", "-w", "alice", "--dest", carolCold, "--amount", "200", "--no-prompt"));
+        var n = ChainCliFixture.Ok(chain.Tao("subnets", "create", "-w", "alice")).GetProperty("netuid").GetInt32().ToString(CultureInfo.InvariantCulture);
+        ChainCliFixture.Ok(chain.Tao("subnets", "start", "-w", "alice", "--netuid", n));
+        ChainCliFixture.Ok(chain.Tao("subnets", "register", "-w", "carol", "--netuid", n));
+        ChainCliFixture.Ok(chain.Tao("stake", "add", "-w", "carol", "--netuid", n, "--amount", "2", "--tolerance", "0.05"));
+
+        var moved = ChainCliFixture.Ok(chain.Tao("stake", "move", "-w", "carol", "--origin-netuid", n, "--dest-netuid", n, "--dest", aliceHot, "--amount", "0.5"));
+        Assert.Equal(500_000_000UL, moved.GetProperty("amount").GetUInt64());
+        ChainCliFixture.Ok(chain.Tao("stake", "transfer", "-w", "carol", "--origin-netuid", n, "--dest-ss58", aliceCold, "--amount", "0.3"));
+        var aliceStakes = ChainCliFixture.Ok(chain.Tao("stake", "list", "--ss58", aliceCold)).GetProperty("stakes").EnumerateArray().ToArray();
+        Assert.Contains(aliceStakes, x => x.GetProperty("netuid").GetInt32().ToString(CultureInfo.InvariantCulture) == n && x.GetProperty("hotkey").GetString() == carolHot);
+        var swapped = ChainCliFixture.Ok(chain.Tao("stake", "swap", "-w", "carol", "-o", n, "-d", "0", "--amount", "0.2"));
+        Assert.True(swapped.GetProperty("limit_price_rao").GetUInt64() > 0);
+        var carolStakes = ChainCliFixture.Ok(chain.Tao("stake", "list", "-w", "carol")).GetProperty("stakes");
+        Assert.Contains(carolStakes.EnumerateArray(), x => x.GetProperty("netuid").GetInt32() == 0);
+        // move_stake keeps the coldkey: the moved alpha is carol's, on alice's hotkey.
+        Assert.Contains(carolStakes.EnumerateArray(), x => x.GetProperty("netuid").GetInt32().ToString(CultureInfo.InvariantCulture) == n && x.GetProperty("hotkey").GetString() == aliceHot);
+
+        Assert.Contains("DuplicateChild", ChainCliFixture.Failed(chain.Tao("stake", "child", "set", "-w", "carol", "--netuid", n, "-c", $"{aliceHot},{aliceHot}", "--prop", "0.2,0.2")));
+        ChainCliFixture.Ok(chain.Tao("stake", "child", "set", "-w", "carol", "--netuid", n, "-c", aliceHot, "--prop", "0.5"));
+        Assert.Contains("TxRateLimitExceeded", ChainCliFixture.Failed(chain.Tao("stake", "child", "revoke", "-w", "carol", "--netuid", n)));
+        // `stake child get` is not checked: the node does not serve tao_getChildKeys yet (docs/rpc-domain.md lists it).
+        ChainCliFixture.Ok(chain.Tao("stake", "claim-root", "-w", "carol", "--netuids", n));
+
+        var root = ChainCliFixture.Ok(chain.Tao("root", "register", "-w", "carol"));
+        Assert.Equal(carolHot, root.GetProperty("hotkey").GetString());
+        var members = ChainCliFixture.Ok(chain.Tao("root", "list")).GetProperty("metagraph").GetProperty("hotkeys");
+        Assert.Contains(members.EnumerateArray(), h => h.GetString() == carolHot);
+    }
+
+    private void CreateWallet(string name) => ChainCliFixture.Ok(chain.Tao("wallet", "create", "-w", name, "--no-use-password", "--n-words", "12"));
 
     [Fact]
     public void Malformed_input_and_unknown_subnets_are_clear_errors()

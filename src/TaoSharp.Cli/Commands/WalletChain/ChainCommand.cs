@@ -175,6 +175,8 @@ public static class ChainErrorAdvice
         ["InsufficientBalance"] = "Check `tao wallet balance`; fees and the existential deposit count too.",
         ["NotEnoughBalanceToStake"] = "The coldkey's free balance is below the amount plus fees; check `tao wallet balance`.",
         ["NotEnoughBalanceToPayBurn"] = "The registration burn is more than the free balance; see `tao subnets burn-cost`/`subnets show`.",
+        ["NetworkTxRateLimitExceeded"] = "Subnet creation is rate limited (network_rate_limit blocks since the last one); try again later.",
+        ["SubnetLimitReached"] = "The chain holds its maximum number of subnets (subnet_limit).",
         ["CannotAffordLockCost"] = "Creating a subnet locks `tao subnets burn-cost`; fund the coldkey first.",
         ["NotEnoughStakeToWithdraw"] = "You have less stake than that on this hotkey and subnet; see `tao stake list`.",
         ["SlippageTooHigh"] = "The price moved beyond your tolerance: raise --tolerance, allow a partial fill with --allow-partial-stake, or use --unsafe.",

@@ -20,6 +20,9 @@ public class ChainWalletSettings : WalletSettings
 /// <summary>Connects to the chain and turns the SDK's failures into the CLI's expected errors (one clear line, exit 1).</summary>
 internal static class ChainCall
 {
+    /// <summary>JSON-RPC's "method not found" code.</summary>
+    private const int MethodNotFound = -32601;
+
     public static T Run<T>(ChainWalletSettings settings, Func<TaoClient, CancellationToken, Task<T>> body)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -30,6 +33,10 @@ internal static class ChainCall
         catch (ChainConnectionException e)
         {
             throw new CommandFailedException(e.Message);
+        }
+        catch (RpcCallException e) when (e.Code == MethodNotFound)
+        {
+            throw new CommandFailedException($"the node does not serve {e.Method} (it is older than this CLI or does not implement it yet)");
         }
         catch (RpcCallException e)
         {
