@@ -25,6 +25,12 @@ public sealed class EmbeddedNode : IAsyncDisposable
 
     public Blockchain Chain { get; }
 
+    /// <summary>
+    /// Cancelled when the node's host is asked to stop. The host owns the process' Ctrl-C/SIGTERM handling (it
+    /// swallows the signal and signals this token), so the localnet follows this token to shut everything down.
+    /// </summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     /// <summary>ws://127.0.0.1:PORT/ — what miners, validators and your own tools connect to.</summary>
     public Uri RpcEndpoint { get; }
 

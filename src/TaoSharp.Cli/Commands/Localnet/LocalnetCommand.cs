@@ -126,6 +126,9 @@ public sealed class LocalnetCommand : AsyncCommand<LocalnetCommand.Settings>
         try
         {
             node = await EmbeddedNode.StartAsync(dataDir, genesis, settings.RpcPort, TimeSpan.FromMilliseconds(settings.BlockTimeMs), cancellationToken);
+            // From here Ctrl-C reaches us through the node's host (see EmbeddedNode.Stopping).
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, node.Stopping);
+            cancellationToken = stop.Token;
             using var monitor = new InvariantMonitor(node.Chain);
             var firstBlock = new TaskCompletionSource<double>(TaskCreationOptions.RunContinuationsAsynchronously);
             node.Chain.BlockImported += _ => firstBlock.TrySetResult(clock.Elapsed.TotalSeconds);

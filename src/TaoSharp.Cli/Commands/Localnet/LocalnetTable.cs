@@ -12,11 +12,10 @@ public static class LocalnetTable
         var table = new Table().Border(TableBorder.Rounded).Expand()
             .Title($"[bold]forecast subnet {netuid}[/] · block #{s.Block} · tempo {p.Tempo} (last epoch #{p.LastStep}) · RPC {rpc}")
             .Caption(Markup.Escape($"α price {F(p.Price, 6)} τ · pool {F(p.TaoIn, 3)} τ / {F(p.AlphaIn, 3)} α · α out {F(p.AlphaOut, 3)} · logs {logPath} · Ctrl-C stops"));
-        foreach (var c in new[] { "UID", "role", "model", "score", "answered", "stake (α)", "incentive", "dividends", "emission (α)", "hotkey" })
+        foreach (var c in new[] { "UID", "role", "model", "score", "answered", "stake (α)", "incentive", "dividends", "emission (α)" })
             table.AddColumn(new TableColumn(c).RightAligned());
         table.Columns[1].LeftAligned();
         table.Columns[2].LeftAligned();
-        table.Columns[9].LeftAligned();
         foreach (var n in s.Neurons)
         {
             table.AddRow(
@@ -28,8 +27,7 @@ public static class LocalnetTable
                 F(n.Stake, 3),
                 n.Incentive.ToString("F4", CultureInfo.InvariantCulture),
                 n.Dividends.ToString("F4", CultureInfo.InvariantCulture),
-                F(n.Emission, 4),
-                Markup.Escape(n.Hotkey[..8] + "…"));
+                F(n.Emission, 4));
         }
         return table;
     }
