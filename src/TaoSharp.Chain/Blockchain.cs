@@ -115,7 +115,7 @@ public sealed class Blockchain : IDisposable
             var parent = Head;
             var number = parent.Number + 1;
             var candidates = Pool.SelectReady(HeadState, maxExtrinsics);
-            var result = Executor.Execute(HeadState, number, HashAt, candidates, dropInvalid: true, checkSignatures: false);
+            var result = Executor.Execute(HeadState, number, HashAt, candidates, dropInvalid: true, checkSignatures: false, author);
             var prepared = Db.Prepare(result.State);
             // Timestamps never go backwards, whatever the wall clock does.
             var header = new BlockHeader(parent.Hash, number, prepared.StateRoot, Block.ExtrinsicsRoot(result.Included),
@@ -144,7 +144,7 @@ public sealed class Blockchain : IDisposable
                 throw new InvalidBlockException($"block #{block.Header.Number} does not extend the head #{parent.Number}");
             if (Block.ExtrinsicsRoot(block.Extrinsics) != block.Header.ExtrinsicsRoot)
                 throw new InvalidBlockException("extrinsics root mismatch");
-            var result = Executor.Execute(HeadState, block.Header.Number, HashAt, block.Extrinsics, dropInvalid: false, checkSignatures: true);
+            var result = Executor.Execute(HeadState, block.Header.Number, HashAt, block.Extrinsics, dropInvalid: false, checkSignatures: true, block.Header.Author);
             var prepared = Db.Prepare(result.State);
             if (prepared.StateRoot != block.Header.StateRoot)
                 throw new InvalidBlockException($"state root mismatch at #{block.Header.Number}: header {block.Header.StateRoot}, re-execution {prepared.StateRoot}");

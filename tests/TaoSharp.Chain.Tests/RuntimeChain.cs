@@ -76,7 +76,10 @@ internal sealed class RuntimeChain : IDisposable
         return r;
     }
 
-    public ImportedBlock Author() => Chain.AuthorBlock(1_700_000_000_000 + (Head + 1) * 12_000, default, 10_000);
+    /// <summary>The author of the blocks <see cref="Author"/> makes (zero = none: swap fees are burned).</summary>
+    public AccountId BlockAuthor { get; set; }
+
+    public ImportedBlock Author() => Chain.AuthorBlock(1_700_000_000_000 + (Head + 1) * 12_000, BlockAuthor, 10_000);
 
     public void AuthorEmpty(int blocks)
     {

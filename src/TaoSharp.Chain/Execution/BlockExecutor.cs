@@ -5,6 +5,7 @@ using TaoSharp.Runtime;
 using TaoSharp.Runtime.Balances;
 using TaoSharp.Runtime.Calls;
 using TaoSharp.Runtime.Events;
+using TaoSharp.Runtime.Storage;
 using TaoSharp.Storage;
 
 namespace TaoSharp.Chain.Execution;
@@ -33,11 +34,13 @@ public sealed class BlockExecutor(TransactionValidator validator, IBlockHooks ho
     /// <summary>
     /// Executes extrinsics for block <paramref name="number"/>. When <paramref name="dropInvalid"/> (block
     /// authoring) an invalid transaction is left out and reported; otherwise (import/replay) it fails the block.
+    /// A non-zero <paramref name="author"/> is recorded as Authorship.Author before the hooks run, so swap fees reach it.
     /// </summary>
     public BlockExecutionResult Execute(IStateReader parentState, ulong number, BlockHashLookup hashAt,
-        IEnumerable<Extrinsic> extrinsics, bool dropInvalid, bool checkSignatures)
+        IEnumerable<Extrinsic> extrinsics, bool dropInvalid, bool checkSignatures, AccountId author = default)
     {
         var overlay = new StateOverlay(parentState);
+        if (author != default) SubtensorStorage.BlockAuthor.Set(overlay, author);
         var log = new EventLog();
         var block = new BlockNumber(number);
         hooks.OnInitialize(new CallContext(overlay, Origin.Root, block, log));
