@@ -26,6 +26,9 @@ public sealed class TransactionPool(TransactionValidator validator, PoolOptions 
     private readonly Dictionary<Hash256, Entry> _byHash = [];
     private readonly Dictionary<AccountId, SortedDictionary<uint, Entry>> _bySigner = [];
     private long _arrivals;
+    // The head seen by the last OnBlockImported: a submission validated against an older head is re-checked on it.
+    private long _imports;
+    private (IStateReader State, ulong NextBlock, BlockHashLookup HashAt)? _head;
 
     /// <summary>Raised (outside the lock) for every status change; subscribers must be quick.</summary>
     public event Action<TransactionStatus>? StatusChanged;
@@ -55,9 +58,13 @@ public sealed class TransactionPool(TransactionValidator validator, PoolOptions 
     /// <summary>Validates and admits a transaction; throws <see cref="InvalidExtrinsicException"/> with the reason when refused.</summary>
     public ValidTransaction Submit(Extrinsic x, IStateReader head, ulong nextBlock, BlockHashLookup hashAt)
     {
+        long importsSeen;
         lock (_lock)
+        {
             if (_byHash.ContainsKey(x.Hash))
                 throw new InvalidExtrinsicException(InvalidReason.AlreadyImported, "transaction is already in the pool");
+            importsSeen = _imports;
+        }
         // Signature checks are the expensive part: done outside the lock so submitters run in parallel.
         var valid = validator.Validate(head, x, nextBlock, hashAt, allowFuture: true);
 
@@ -66,6 +73,10 @@ public sealed class TransactionPool(TransactionValidator validator, PoolOptions 
         {
             if (_byHash.ContainsKey(x.Hash))
                 throw new InvalidExtrinsicException(InvalidReason.AlreadyImported, "transaction is already in the pool");
+            // A block was imported meanwhile: the signer's nonce (and the pooled run it is measured against) moved,
+            // so re-check against the new head (signature already verified) instead of judging the gap on stale data.
+            if (_imports != importsSeen && _head is { } h)
+                valid = validator.Validate(h.State, x, h.NextBlock, h.HashAt, allowFuture: true, checkSignature: false);
             if (!_bySigner.TryGetValue(x.Signer, out var queue))
                 _bySigner[x.Signer] = queue = [];
             // The gap is measured from the end of the signer's ready run, so a long in-order stream is never "future".
@@ -143,6 +154,8 @@ public sealed class TransactionPool(TransactionValidator validator, PoolOptions 
         var notices = new List<TransactionStatus>();
         lock (_lock)
         {
+            _imports++;
+            _head = (newHead, nextBlock, hashAt);
             foreach (var x in included)
                 if (_byHash.TryGetValue(x.Hash, out var e))
                     RemoveLocked(e);
