@@ -96,6 +96,21 @@ public class SubtensorCallTests
         Assert.Empty(DtaoInvariants(c));
     }
 
+    [Fact]
+    public void Lock_cost_falls_back_to_the_minimum_once_root_shortens_the_reduction_interval()
+    {
+        using var c = WithSubnet(miners: 0);
+        c.Sudo(AdminGlobalU64(29, 0));
+        var doubled = NetworkRegistration.CurrentLockCost(c.State, c.Head + 1);
+        c.Sudo(AdminGlobalU64(38, 1));
+        Assert.Equal(1UL, SubtensorStorage.NetworkLockReductionInterval.Get(c.State));
+        c.Author();
+        var cost = NetworkRegistration.CurrentLockCost(c.State, c.Head + 1);
+        Assert.True(cost < doubled, $"lock cost {cost} should have decayed below {doubled}");
+        Assert.Equal(SubtensorStorage.NetworkMinLockCost.Get(c.State), cost);
+        c.AssertFailsUnchanged(c.Coldkeys[2], AdminGlobalU64(38, 5), "BadOrigin", paysFee: true);
+    }
+
     // ---- weights ----
 
     [Fact]

@@ -152,6 +152,7 @@ public static class AdminUtilsCalls
         yield return Global(29, "sudo_set_network_rate_limit", U64, (s, v) => SubtensorStorage.NetworkRateLimit.Set(s, v));
         yield return Global(36, "sudo_set_network_min_lock_cost", U64, (s, v) => SubtensorStorage.NetworkMinLockCost.Set(s, v));
         yield return Global(37, "sudo_set_subnet_limit", U16, (s, v) => SubtensorStorage.SubnetLimit.Set(s, v));
+        yield return Global(38, "sudo_set_lock_reduction_interval", U64, (s, v) => SubtensorStorage.NetworkLockReductionInterval.Set(s, v));
         yield return Global(42, "sudo_set_stake_threshold", U64, (s, v) => SubtensorStorage.StakeThreshold.Set(s, v));
         yield return Global(74, "sudo_set_admin_freeze_window", U16, (s, v) => SubtensorStorage.AdminFreezeWindow.Set(s, v));
         yield return Global(75, "sudo_set_owner_hparam_rate_limit", U16, (s, v) => SubtensorStorage.OwnerHyperparamRateLimit.Set(s, v));
