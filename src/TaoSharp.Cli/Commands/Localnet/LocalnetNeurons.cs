@@ -63,7 +63,7 @@ public sealed class LocalnetNeurons : IAsyncDisposable
                 var client = await neurons.ConnectAsync(rpc, ct).ConfigureAwait(false);
                 var validator = new ForecastValidator(v.Hotkey.Pair, heldOut, new MetagraphSubnetView(client, netuid),
                     new ChainSubnetWriter(client, v.Hotkey.Signer, netuid),
-                    new ValidatorOptions { Seed = seed + v.Index, EmaAlpha = 0.2 },
+                    new ValidatorOptions { Seed = seed + v.Index, EmaAlpha = 0.05 },
                     logs.CreateLogger($"validator{v.Index}"));
                 var loop = Task.Run(() => validator.RunAsync(neurons._stop.Token), CancellationToken.None);
                 neurons._validators.Add((v, validator, loop));
