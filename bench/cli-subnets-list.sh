@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Figure: wall clock of `tao subnets list --json-output` (process start included) against a local node holding many
-# subnets. Starts `tao node --instant` with a genesis that gives //Alice (sudo) a very large balance, lifts the network
+# subnets. Starts `tao node --instant` with a genesis that gives //Alice (sudo) 10M TAO (below the 21M cap: above it block emission is 0 and the lock cost never decays), lifts the network
 # rate limit, the subnet limit and the lock reduction interval through `tao sudo set`, creates subnets with `tao subnets create` until N exist (or the
 # doubling lock cost exhausts the balance), then times RUNS invocations and prints min / median / max in ms.
 #
@@ -16,7 +16,7 @@ WORK=$(mktemp -d)
 PORT=$((20000 + RANDOM % 20000))
 cat > "$WORK/genesis.json" <<JSON
 { "chainName": "cli-bench", "devAccounts": false, "sudo": "//Alice",
-  "balances": [ { "account": "//Alice", "free": 18000000000000000000 } ] }
+  "balances": [ { "account": "//Alice", "free": 10000000000000000 } ] }
 JSON
 dotnet "$TAO_DLL" node --instant --genesis "$WORK/genesis.json" --base-path "$WORK/node" --rpc-port "$PORT" >"$WORK/node.log" 2>&1 &
 NODE=$!
