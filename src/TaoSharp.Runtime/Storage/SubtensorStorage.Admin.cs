@@ -19,7 +19,7 @@ public static partial class SubtensorStorage
 
     /// <summary>
     /// Block of the owner's last change per (subnet, hyperparameter code). The reference keeps this in
-    /// <c>RateLimitedLastBlock</c> under an enum key; here it is a plain double map (codes: <c>AdminUtilsCalls</c>).
+    /// <c>RateLimitedLastBlock</c> under an enum key; here it is a plain StorageDoubleMap (codes: <c>AdminUtilsCalls</c>).
     /// </summary>
     public static readonly StorageDoubleMap<NetUid, ushort, ulong> OwnerHyperparamLastBlock =
         new(Pallet, "OwnerHyperparamLastBlock", StorageHasher.Identity, StorageHasher.Identity, ScaleCodecs.NetUid, ScaleCodecs.U16, ScaleCodecs.U64, 0);

@@ -58,7 +58,7 @@ public static partial class SubtensorStorage
 
     /// <summary>
     /// Last block of a rate-limited transaction per (hotkey; netuid, transaction type). The reference's NMap
-    /// (Blake2_128Concat hotkey, Identity netuid, Identity u16) has the same key bytes as this double map.
+    /// (Blake2_128Concat hotkey, Identity netuid, Identity u16) has the same key bytes as this StorageDoubleMap.
     /// </summary>
     public static readonly StorageDoubleMap<AccountId, (NetUid Netuid, ushort TxType), ulong> TransactionKeyLastBlock =
         new(Pallet, "TransactionKeyLastBlock", StorageHasher.Blake2_128Concat, StorageHasher.Identity, ScaleCodecs.AccountId,
