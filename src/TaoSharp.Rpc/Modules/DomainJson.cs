@@ -41,6 +41,19 @@ public static class DomainJson
         w.WriteEndObject();
     }
 
+    /// <summary>A served Prometheus endpoint (subtensor's <c>PrometheusInfo</c>), in the axon's address forms.</summary>
+    public static void Prometheus(Utf8JsonWriter w, in PrometheusInfo p)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("block", p.Block);
+        w.WriteNumber("version", p.Version);
+        w.WriteString("ip", IpText(p.Ip, p.IpType));
+        w.WriteString("ip_int", p.Ip.ToString(CultureInfo.InvariantCulture));
+        w.WriteNumber("port", p.Port);
+        w.WriteNumber("ip_type", p.IpType);
+        w.WriteEndObject();
+    }
+
     /// <summary>Dotted IPv4 (low 32 bits) for type 4 and unserved axons, RFC 5952 text for type 6.</summary>
     public static string IpText(UInt128 ip, byte ipType)
     {
@@ -165,6 +178,8 @@ public static class DomainJson
         w.WriteBoolean("active", n.Active);
         w.WritePropertyName("axon_info");
         Axon(w, n.AxonInfo);
+        w.WritePropertyName("prometheus_info");
+        Prometheus(w, n.PrometheusInfo);
         w.WriteStartArray("stake");
         w.WriteStartObject();
         w.WriteString("hotkey_or_coldkey", Ss58(n.Coldkey));

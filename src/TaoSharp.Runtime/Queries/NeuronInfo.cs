@@ -30,4 +30,8 @@ public sealed record NeuronInfo(
     ushort PruningScore,
     ulong BlockAtRegistration,
     (ushort Uid, ushort Value)[]? Weights,
-    (ushort Uid, ushort Value)[]? Bonds);
+    (ushort Uid, ushort Value)[]? Bonds)
+{
+    /// <summary>The neuron's served Prometheus endpoint (all zeros when it never served one), as the reference reports it.</summary>
+    public PrometheusInfo PrometheusInfo { get; init; }
+}

@@ -18,6 +18,7 @@ internal sealed class SubnetSnapshot
 
     public required SubnetState State { get; init; }
     public required AxonInfo[] Axons { get; init; }
+    public required PrometheusInfo[] Prometheus { get; init; }
     public (ushort Uid, ushort Value)[][]? Weights { get; init; }
     public (ushort Uid, ushort Value)[][]? Bonds { get; init; }
 
@@ -34,9 +35,12 @@ internal sealed class SubnetSnapshot
             if (uid < n) registeredAt[uid] = block;
         var served = new Dictionary<AccountId, AxonInfo>();
         foreach (var (hotkey, axon) in SubtensorStorage.Axons.IteratePrefix(s, netuid)) served[hotkey] = axon;
+        var metrics = new Dictionary<AccountId, PrometheusInfo>();
+        foreach (var (hotkey, p) in SubtensorStorage.Prometheus.IteratePrefix(s, netuid)) metrics[hotkey] = p;
 
         var coldkeys = new AccountId[n];
         var axons = new AxonInfo[n];
+        var prometheus = new PrometheusInfo[n];
         var alpha = new ulong[n];
         var tao = new ulong[n];
         var total = new ulong[n];
@@ -46,6 +50,7 @@ internal sealed class SubnetSnapshot
             var hotkey = hotkeys[uid];
             coldkeys[uid] = SubtensorStorage.Owner.Get(s, hotkey);
             axons[uid] = served.TryGetValue(hotkey, out var a) ? a : default;
+            prometheus[uid] = metrics.TryGetValue(hotkey, out var p) ? p : default;
             alpha[uid] = Staking.StakeView.Instance.AlphaStake(s, netuid, hotkey);
             tao[uid] = Staking.StakeView.Instance.RootStake(s, hotkey);
             total[uid] = StakeWeights.ToU64(StakeWeights.TotalStake(alpha[uid], tao[uid], taoWeight));
@@ -75,6 +80,7 @@ internal sealed class SubnetSnapshot
         {
             State = state,
             Axons = axons,
+            Prometheus = prometheus,
             Weights = full ? Rows(s, SubtensorStorage.Weights, idx, n) : null,
             Bonds = full ? Rows(s, SubtensorStorage.Bonds, idx, n) : null,
         };
@@ -102,7 +108,10 @@ internal sealed class SubnetSnapshot
             LastUpdate: st.LastUpdate[uid], ValidatorPermit: st.ValidatorPermit[uid], PruningScore: st.PruningScore[uid],
             BlockAtRegistration: st.BlockAtRegistration[uid],
             Weights: full ? Weights![uid] : null,
-            Bonds: full ? Bonds![uid] : null);
+            Bonds: full ? Bonds![uid] : null)
+        {
+            PrometheusInfo = Prometheus[uid],
+        };
     }
 
     private static T[] Fit<T>(T[] v, int n)

@@ -61,14 +61,19 @@ public sealed class NeuronRegistration(IRegistrationPayment payment)
 
     /// <summary>
     /// Gives <paramref name="uid"/> to a new hotkey (spec-yuma §6.1): registration block and LastUpdate = now,
-    /// outputs cleared, own weight and bond rows removed, other rows' weights on the UID set to 0 (entries kept).
+    /// outputs cleared, the old hotkey's axon, certificate and Prometheus endpoint removed, own weight and bond rows
+    /// removed, other rows' weights on the UID set to 0 (entries kept).
     /// Other validators' bonds on the column stay; the epoch's registration mask drops them. Stake is not moved.
     /// </summary>
     public static ushort Replace(IStateAccess state, NetUid netuid, ushort uid, AccountId hotkey, ulong block)
     {
         ushort idx = SubtensorStorage.MainIndex(netuid);
         if (SubtensorStorage.Keys.TryGet(state, netuid, uid, out var oldHotkey))
+        {
             SubtensorStorage.Uids.Remove(state, netuid, oldHotkey);
+            // The endpoints belonged to the old neuron: the reference clears them so the UID does not advertise them.
+            AxonServing.Forget(state, netuid, oldHotkey);
+        }
         SubtensorStorage.Keys.Set(state, netuid, uid, hotkey);
         SubtensorStorage.Uids.Set(state, netuid, hotkey, uid);
         SubtensorStorage.BlockAtRegistration.Set(state, netuid, uid, block);

@@ -10,7 +10,7 @@ namespace TaoSharp.Runtime.Subnets;
 /// <summary>
 /// SubtensorModule calls for neurons (spec-yuma §5–6, spec-client §3.10) with subtensor's call indices, Pays flags
 /// and benchmarked weights: weights (set / batch set / commit / reveal / batch reveal), registration (burned_register,
-/// the vestigial PoW <c>register</c> on the same path, register_limit) and axon serving.
+/// the vestigial PoW <c>register</c> on the same path, register_limit), axon and Prometheus serving.
 /// </summary>
 public static class SubnetCalls
 {
@@ -28,6 +28,7 @@ public static class SubnetCalls
     private const ulong RegisterLimitWeight = 354_200_000 + 47 * ReadWeight + 40 * WriteWeight;
     private const ulong ServeAxonWeight = 31_278_000 + 3 * ReadWeight + WriteWeight;
     private const ulong ServeAxonTlsWeight = 30_617_000 + 3 * ReadWeight + WriteWeight;
+    private const ulong ServePrometheusWeight = 29_294_000 + 3 * ReadWeight + WriteWeight;
 
     /// <summary>Longest weight vector a call may carry (a subnet has at most 4096 UIDs).</summary>
     private const int MaxUids = 4096;
@@ -117,6 +118,12 @@ public static class SubnetCalls
             var a = ReadAxonArgs(ref r);
             var certificate = r.ReadBytes(MaxCertificateBytes);
             return new Call(c => Serve(c, a, certificate));
+        });
+        yield return new(P, 5, Name, "serve_prometheus", ServePrometheusWeight, Pays.No, (ref ScaleReader r, CallTable _) =>
+        {
+            var (n, version, ip, port, ipType) = (Net(ref r), r.ReadU32(), r.ReadU128(), r.ReadU16(), r.ReadU8());
+            return new Call(c => AxonServing.ServePrometheus(c.State, c.Origin.EnsureSigned(), n, version, ip, port, ipType,
+                c.Block.Value, c.Events));
         });
     }
 
