@@ -132,6 +132,24 @@ public enum DispatchError
     RevealPeriodTooLarge,
     RevealPeriodTooSmall,
     ActivityCutoffFactorMilliOutOfBounds,
+
+    // --- key swaps (hotkey and coldkey swaps, the coldkey-swap announcement guard) ---
+    NewHotKeyIsSameWithOld,
+    HotKeySetTxRateLimitExceeded,
+    NewHotKeyNotCleanForRootSwap,
+    NotEnoughBalanceToPaySwapHotKey,
+    HotKeySwapOnSubnetIntervalNotPassed,
+    ColdKeyAlreadyAssociated,
+    NewColdKeyIsHotkey,
+    NotEnoughBalanceToPaySwapColdKey,
+    ColdkeySwapAnnouncementNotFound,
+    AnnouncedColdkeyHashDoesNotMatch,
+    ColdkeySwapTooEarly,
+    ColdkeySwapReannouncedTooEarly,
+    ColdkeySwapAlreadyDisputed,
+    ColdkeySwapClearTooEarly,
+    ColdkeySwapDisputed,
+    ColdkeySwapAnnounced,
 }
 
 /// <summary>Thrown inside the Runtime to abort a call; the executor rolls back the call's changes and records the error.</summary>
