@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using TaoSharp.Math;
 using TaoSharp.Primitives;
 using TaoSharp.Runtime.Events;
@@ -9,8 +10,9 @@ namespace TaoSharp.Runtime.Staking;
 /// <summary>
 /// Root dividends as reward-per-share claims (spec-dtao §4.8): <c>RootClaimable[h][i]</c> is α per unit of root stake,
 /// <c>RootClaimed</c> a per-coldkey watermark. Root stake changes move the watermark so what is owed stays the same.
-/// Claims follow the coldkey's <c>RootClaimType</c> (Swap by default, Keep, KeepSubnets). Auto-claims (a pseudo-random
-/// set of coldkeys per block from the parent hash) are not run: the block step does not see the parent hash.
+/// Claims follow the coldkey's <c>RootClaimType</c> (Swap by default, Keep, KeepSubnets). Every block the chain also
+/// claims for up to <c>NumRootClaim</c> coldkeys of the staking-coldkey index, drawn from the parent block's hash
+/// (<see cref="RunAutoClaims"/>).
 /// </summary>
 public static class RootClaims
 {
@@ -72,16 +74,85 @@ public static class RootClaims
     /// <summary>
     /// <c>claim_root(subnets)</c> for one coldkey over all its staking hotkeys, by the coldkey's <c>RootClaimType</c>;
     /// amounts below the subnet's threshold are skipped (also for manual claims). Atomic: a failed Swap fails the call.
+    /// The coldkey joins the auto-claim index (after the subnet count is checked, as the reference does).
     /// </summary>
     public static void Claim(IStateAccess s, SubnetPools pools, AccountId coldkey, IReadOnlyCollection<NetUid> subnets, EventLog? events)
     {
         if (subnets.Count is 0 or > MaxSubnetClaims) throw new DispatchException(DispatchError.InvalidSubnetNumber);
+        StakingColdkeyIndex.MaybeAdd(s, coldkey);
+        ClaimAll(s, pools, coldkey, subnets, events);
+    }
+
+    /// <summary>
+    /// <c>do_root_claim</c>: for each staking hotkey of the coldkey (in list order), each subnet the hotkey has a claimable
+    /// rate on (ascending netuid, the reference's BTreeMap order), optionally only those in <paramref name="only"/>.
+    /// </summary>
+    private static void ClaimAll(IStateAccess s, SubnetPools pools, AccountId coldkey, IReadOnlyCollection<NetUid>? only, EventLog? events)
+    {
         var type = SubtensorStorage.RootClaimType.Get(s, coldkey);
         foreach (var hotkey in SubtensorStorage.StakingHotkeys.Get(s, coldkey))
-        foreach (var netuid in subnets.OrderBy(n => n.Value))
-            ClaimOne(s, pools, hotkey, coldkey, netuid, type);
+        {
+            // Read once per hotkey before claiming, as the reference does (a Swap claim does not change the rates).
+            var netuids = SubtensorStorage.RootClaimable.IteratePrefix(s, hotkey).Select(e => e.Key2).OrderBy(n => n.Value).ToList();
+            foreach (var netuid in netuids)
+                if (only is null || only.Contains(netuid))
+                    ClaimOne(s, pools, hotkey, coldkey, netuid, type);
+        }
 
         events?.Deposit(SubtensorEvents.Pallet, "RootClaimed", ("coldkey", coldkey.ToHex()));
+    }
+
+    /// <summary>
+    /// <c>block_hash_to_indices</c> (spec-dtao §4.8): start = the hash's first 8 bytes (big-endian u64); for i in 0..k the
+    /// step is the big-endian u64 at byte (8·i mod 32), idx = (last +sat step) mod n (0 when n = 0), last = idx. Returns
+    /// the distinct indices ascending.
+    /// </summary>
+    public static IReadOnlyList<ulong> BlockHashToIndices(Hash256 hash, ulong k, ulong n)
+    {
+        var bytes = hash.AsSpan();
+        var indices = new SortedSet<ulong>();
+        var last = BinaryPrimitives.ReadUInt64BigEndian(bytes[..8]);
+        for (ulong i = 0; i < k; i++)
+        {
+            var offset = (int)(i * 8 % 32);
+            var step = BinaryPrimitives.ReadUInt64BigEndian(bytes.Slice(offset, 8));
+            var sum = last > ulong.MaxValue - step ? ulong.MaxValue : last + step;
+            var idx = n == 0 ? 0 : sum % n;
+            indices.Add(idx);
+            last = idx;
+        }
+        return [.. indices];
+    }
+
+    /// <summary>
+    /// <c>run_auto_claim_root_divs</c>, the last money step of the block (after the coinbase, epochs, EMA prices and
+    /// pending children): claims on every subnet for the coldkeys at <see cref="BlockHashToIndices"/>(parent hash,
+    /// <c>NumRootClaim</c>, <c>NumStakingColdkeys</c>). Each coldkey's claim is all-or-nothing; a failing one is rolled
+    /// back and skipped (the reference logs it), never failing the block. Returns how many coldkeys were claimed for.
+    /// </summary>
+    public static int RunAutoClaims(StateOverlay s, SubnetPools pools, Hash256 parentHash, EventLog? events)
+    {
+        var n = SubtensorStorage.NumStakingColdkeys.Get(s);
+        var k = SubtensorStorage.NumRootClaim.Get(s);
+        var claimed = 0;
+        foreach (var idx in BlockHashToIndices(parentHash, k, n))
+        {
+            if (!SubtensorStorage.StakingColdkeysByIndex.TryGet(s, idx, out var coldkey)) continue;
+            var checkpoint = events?.Checkpoint() ?? 0;
+            s.BeginTransaction();
+            try
+            {
+                ClaimAll(s, pools, coldkey, only: null, events);
+                s.CommitTransaction();
+                claimed++;
+            }
+            catch (DispatchException)
+            {
+                s.RollbackTransaction();
+                events?.RollbackTo(checkpoint);
+            }
+        }
+        return claimed;
     }
 
     private static void ClaimOne(IStateAccess s, SubnetPools pools, AccountId hotkey, AccountId coldkey, NetUid netuid, RootClaimType type)
@@ -128,6 +199,7 @@ public static class RootClaims
     public static void SetClaimType(IStateAccess s, AccountId coldkey, RootClaimType type, EventLog? events)
     {
         if (type.Kind == RootClaimKind.KeepSubnets && type.Subnets.Length == 0) throw new DispatchException(DispatchError.InvalidSubnetNumber);
+        StakingColdkeyIndex.MaybeAdd(s, coldkey);
         SubtensorStorage.RootClaimType.Set(s, coldkey, type);
         events?.Deposit(SubtensorEvents.Pallet, "RootClaimTypeSet", ("coldkey", coldkey.ToHex()), ("root_claim_type", type.ToString()));
     }

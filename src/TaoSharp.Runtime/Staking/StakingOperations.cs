@@ -112,6 +112,8 @@ public sealed class StakingOperations(EconomicsProfile profile)
             {
                 RootClaims.AdjustWatermarks(s, originHotkey, coldkey, alpha, added: false);
                 RootClaims.AdjustWatermarks(s, destHotkey, destColdkey, alpha, added: true);
+                // The reference indexes such a receiver only by its per-block Alpha sweep (not run here): index it now.
+                StakingColdkeyIndex.MaybeAdd(s, destColdkey);
             }
 
             return value;
@@ -157,7 +159,11 @@ public sealed class StakingOperations(EconomicsProfile profile)
         StakingAccounts.PayFee(s, gross - intoPool, events);
         StakeLedger.Increase(s, hotkey, coldkey, netuid, alpha);
         TaoFlowShares.Record(s, SubtensorStorage.SubnetTaoFlow, netuid, result.AmountPaidIn, inflow: true);
-        if (netuid.IsRoot) RootClaims.AdjustWatermarks(s, hotkey, coldkey, alpha, added: true);
+        if (netuid.IsRoot)
+        {
+            RootClaims.AdjustWatermarks(s, hotkey, coldkey, alpha, added: true);
+            StakingColdkeyIndex.MaybeAdd(s, coldkey);
+        }
         events?.Deposit(SubtensorEvents.Pallet, "StakeAdded", ("coldkey", coldkey.ToHex()), ("hotkey", hotkey.ToHex()),
             ("tao", gross.ToString()), ("alpha", alpha.ToString()), ("netuid", netuid.Value.ToString()), ("fee", result.FeePaid.ToString()));
         return alpha;
@@ -180,7 +186,11 @@ public sealed class StakingOperations(EconomicsProfile profile)
         var taoOut = result.AmountPaidOut;
 
         StakeLedger.Decrease(s, hotkey, coldkey, netuid, alphaTaken);
-        if (netuid.IsRoot) RootClaims.AdjustWatermarks(s, hotkey, coldkey, alphaTaken, added: false);
+        if (netuid.IsRoot)
+        {
+            RootClaims.AdjustWatermarks(s, hotkey, coldkey, alphaTaken, added: false);
+            StakingColdkeyIndex.OnRootUnstaked(s, coldkey);
+        }
         WritePool(s, netuid, after);
         SubtensorStorage.SubnetAlphaOut.Mutate(s, netuid, v => v - System.Math.Min(v, alphaIntoPool));
         var feeTao = launch ? 0 : SellFeeForAuthor(s, model, netuid, alphaTaken - alphaIntoPool, events);
