@@ -14,5 +14,6 @@ public static class RuntimeCalls
         .. Staking.StakingCalls.Descriptors(profile),
         .. SubnetCalls.Descriptors(profile),
         .. AdminUtilsCalls.Descriptors(),
+        .. KeySwaps.KeySwapCalls.Descriptors(),
     ]);
 }
