@@ -101,7 +101,12 @@ public sealed class BlockExecutor(TransactionValidator validator, IBlockHooks ho
         DispatchException? error;
         try
         {
-            error = ctx.Transactional(() => tx.Call.Dispatch(ctx));
+            // The coldkey-swap guard is the reference's dispatch extension: a refused call is included and pays its fee.
+            error = ctx.Transactional(() =>
+            {
+                Runtime.KeySwaps.ColdkeySwapGuard.Check(ctx.State, x.Signer, tx.Call.Descriptor);
+                tx.Call.Dispatch(ctx);
+            });
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
