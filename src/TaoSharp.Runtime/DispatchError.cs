@@ -150,6 +150,9 @@ public enum DispatchError
     ColdkeySwapClearTooEarly,
     ColdkeySwapDisputed,
     ColdkeySwapAnnounced,
+    TrimmingWouldExceedMaxImmunePercentage,
+    MinAllowedUidsGreaterThanMaxAllowedUids,
+    MinAllowedUidsGreaterThanCurrentUids,
 }
 
 /// <summary>Thrown inside the Runtime to abort a call; the executor rolls back the call's changes and records the error.</summary>

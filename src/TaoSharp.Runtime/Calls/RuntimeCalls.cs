@@ -15,5 +15,6 @@ public static class RuntimeCalls
         .. SubnetCalls.Descriptors(profile),
         .. AdminUtilsCalls.Descriptors(),
         .. KeySwaps.KeySwapCalls.Descriptors(),
+        .. UidTrimCalls.Descriptors(),
     ]);
 }
