@@ -22,6 +22,7 @@ public static class DomainJson
         "blocks_since_last_step", "n", "max_uids", "hparams", "pool", "emissions", "uids", "hotkeys", "coldkeys", "active",
         "validator_permit", "last_update", "block_at_registration", "rank", "trust", "consensus", "validator_trust", "incentive",
         "dividends", "emission", "pruning_score", "alpha_stake", "tao_stake", "total_stake", "axons", "weights", "bonds",
+        "identity", "identities",
     };
 
     public static string Ss58(AccountId id) => Ss58Address.Encode(id.AsSpan());
@@ -88,6 +89,8 @@ public static class DomainJson
         w.WriteBoolean("emission_enabled", i.EmissionEnabled);
         w.WriteNumber("kappa", i.Kappa);
         w.WriteNumber("difficulty", i.Difficulty);
+        w.WritePropertyName("identity");
+        SubnetIdentity(w, i.Identity);
         w.WriteEndObject();
     }
 
@@ -165,6 +168,8 @@ public static class DomainJson
         else w.WriteNull("quote_weight");
         w.WriteString("pool_model", d.PoolModel);
         w.WriteBoolean("subtoken_enabled", d.SubtokenEnabled);
+        w.WritePropertyName("subnet_identity");
+        SubnetIdentity(w, d.SubnetIdentity);
         w.WriteEndObject();
     }
 
@@ -280,6 +285,56 @@ public static class DomainJson
         }
         if (m.Weights is { } weights && include("weights")) Rows(w, "weights", weights);
         if (m.Bonds is { } bonds && include("bonds")) Rows(w, "bonds", bonds);
+        if (include("identity"))
+        {
+            w.WritePropertyName("identity");
+            SubnetIdentity(w, m.Identity);
+        }
+        if (include("identities"))
+        {
+            w.WriteStartArray("identities");
+            foreach (var identity in m.Identities) ChainIdentity(w, identity);
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    /// <summary>A SubnetIdentityV3 as text fields (UTF-8, invalid bytes as U+FFFD), or null.</summary>
+    public static void SubnetIdentity(Utf8JsonWriter w, SubnetIdentity? i)
+    {
+        if (i is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+        w.WriteStartObject();
+        w.WriteString("subnet_name", SubnetNaming.Text(i.SubnetName));
+        w.WriteString("github_repo", SubnetNaming.Text(i.GithubRepo));
+        w.WriteString("subnet_contact", SubnetNaming.Text(i.SubnetContact));
+        w.WriteString("subnet_url", SubnetNaming.Text(i.SubnetUrl));
+        w.WriteString("discord", SubnetNaming.Text(i.Discord));
+        w.WriteString("description", SubnetNaming.Text(i.Description));
+        w.WriteString("logo_url", SubnetNaming.Text(i.LogoUrl));
+        w.WriteString("additional", SubnetNaming.Text(i.Additional));
+        w.WriteEndObject();
+    }
+
+    /// <summary>A ChainIdentityV2 (a coldkey's identity) as text fields, or null.</summary>
+    public static void ChainIdentity(Utf8JsonWriter w, ChainIdentity? i)
+    {
+        if (i is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+        w.WriteStartObject();
+        w.WriteString("name", SubnetNaming.Text(i.Name));
+        w.WriteString("url", SubnetNaming.Text(i.Url));
+        w.WriteString("github_repo", SubnetNaming.Text(i.GithubRepo));
+        w.WriteString("image", SubnetNaming.Text(i.Image));
+        w.WriteString("discord", SubnetNaming.Text(i.Discord));
+        w.WriteString("description", SubnetNaming.Text(i.Description));
+        w.WriteString("additional", SubnetNaming.Text(i.Additional));
         w.WriteEndObject();
     }
 

@@ -39,14 +39,14 @@ public sealed class DomainRpc(Blockchain chain, EconomicsProfile profile)
         {
             var netuid = Netuid(p, 0);
             var full = OptionalBool(p, 1, "full") ?? false;
-            return Read((s, b) => Json(_neurons.Metagraph(s, netuid, b, full), (w, g) => DomainJson.Metagraph(w, g, _ => true)));
+            return Read((s, b) => Json(Metagraph(s, netuid, b, full), (w, g) => DomainJson.Metagraph(w, g, _ => true)));
         };
         m["subnetInfo_getSelectiveMetagraph"] = (p, _) =>
         {
             var netuid = Netuid(p, 0);
             var fields = Fields(p, 1);
             var full = fields.Contains("weights") || fields.Contains("bonds");
-            return Read((s, b) => Json(_neurons.Metagraph(s, netuid, b, full), (w, g) => DomainJson.Metagraph(w, g, fields.Contains)));
+            return Read((s, b) => Json(Metagraph(s, netuid, b, full), (w, g) => DomainJson.Metagraph(w, g, fields.Contains)));
         };
         m["subnetInfo_getLockCost"] = (p, _) => Read((s, b) => (JsonNode)SubnetQueries.LockCost(s, b + 1));
         m["subnetInfo_getBurnCost"] = (p, _) => Read((s, _) => SubnetQueries.BurnCost(s, Netuid(p, 0)) is { } c ? (JsonNode)c : null);
@@ -91,6 +91,13 @@ public sealed class DomainRpc(Blockchain chain, EconomicsProfile profile)
 
         m["tao_getChildKeys"] = (p, _) => Relatives(p, SubtensorStorage.ChildKeys, "child");
         m["tao_getParentKeys"] = (p, _) => Relatives(p, SubtensorStorage.ParentKeys, "parent");
+        m["tao_getIdentity"] = (p, _) =>
+        {
+            var coldkey = StandardRpc.Account(p, 0);
+            return Read((s, _) => SubnetNaming.ColdkeyIdentity(s, coldkey) is { } identity
+                ? RawJson.Write(w => DomainJson.ChainIdentity(w, identity))
+                : null);
+        };
         m["tao_getAxon"] = (p, _) =>
         {
             var netuid = Netuid(p, 0);
@@ -144,6 +151,12 @@ public sealed class DomainRpc(Blockchain chain, EconomicsProfile profile)
             [role] = DomainJson.Ss58(e.Key),
         })]));
     }
+
+    /// <summary>The metagraph with each UID's coldkey identity (NeuronQueries leaves them out).</summary>
+    private MetagraphInfo? Metagraph(IStateReader s, NetUid netuid, ulong block, bool full) =>
+        _neurons.Metagraph(s, netuid, block, full) is { } m
+            ? m with { Identities = SubnetQueries.ColdkeyIdentities(s, m.State.Coldkeys) }
+            : null;
 
     private JsonNode? Neurons(IStateReader s, NetUid netuid, bool full) =>
         _neurons.Neurons(s, netuid, full) is { } list ? List(list, DomainJson.Neuron) : null;

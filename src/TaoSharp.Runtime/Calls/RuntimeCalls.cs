@@ -14,6 +14,7 @@ public static class RuntimeCalls
         .. Staking.StakingCalls.Descriptors(profile),
         .. SubnetCalls.Descriptors(profile),
         .. AdminUtilsCalls.Descriptors(),
+        .. IdentityCalls.Descriptors(profile),
         .. KeySwaps.KeySwapCalls.Descriptors(),
         .. UidTrimCalls.Descriptors(),
     ]);

@@ -1,10 +1,12 @@
 using TaoSharp.Math;
 using TaoSharp.Primitives;
+using TaoSharp.Runtime.Subnets;
 
 namespace TaoSharp.Runtime.Queries;
 
 /// <summary>A subnet's pool and emission state (subtensor's <c>DynamicInfo</c>; docs/rpc-domain.md).</summary>
 /// <param name="Price">Spot price in TAO per alpha under the chain's pool model (1 for root).</param>
+/// <param name="SubnetIdentity">The stored subnet identity, null when none is set.</param>
 /// <param name="QuoteWeight">The balancer's TAO weight; null when the pool model is constant product or stable.</param>
 public sealed record DynamicInfo(
     ushort Netuid,
@@ -30,7 +32,8 @@ public sealed record DynamicInfo(
     I96F32 MovingPrice,
     Perquintill? QuoteWeight,
     string PoolModel,
-    bool SubtokenEnabled)
+    bool SubtokenEnabled,
+    SubnetIdentity? SubnetIdentity = null)
 {
     /// <summary>RAO per whole alpha at the spot price (price × 10^9, floor).</summary>
     public ulong PriceRao => QueryMath.RaoPerAlpha(Price);

@@ -35,4 +35,10 @@ public sealed record MetagraphInfo(
     (ushort Uid, ushort Value)[][]? Bonds)
 {
     public int N => State.Hotkeys.Length;
+
+    /// <summary>The subnet's identity (the reference's metagraph <c>identity</c>).</summary>
+    public SubnetIdentity? Identity => Subnet.Identity;
+
+    /// <summary>Per UID, its coldkey's identity or null (the reference's <c>identities</c>); empty unless a reader filled it.</summary>
+    public ChainIdentity?[] Identities { get; init; } = [];
 }

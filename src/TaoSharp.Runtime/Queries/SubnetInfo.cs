@@ -1,8 +1,12 @@
 using TaoSharp.Primitives;
+using TaoSharp.Runtime.Subnets;
 
 namespace TaoSharp.Runtime.Queries;
 
-/// <summary>A subnet's identity and registration settings (subtensor's <c>SubnetInfo</c>; docs/rpc-domain.md).</summary>
+/// <summary>A subnet's identity and registration settings (subtensor's <c>SubnetInfov2</c>; docs/rpc-domain.md).</summary>
+/// <param name="Name">The identity's name, else the reference's fallback table entry.</param>
+/// <param name="Symbol">The stored token symbol.</param>
+/// <param name="Identity">The stored subnet identity, null when none is set.</param>
 public sealed record SubnetInfo(
     ushort Netuid,
     string Name,
@@ -21,4 +25,5 @@ public sealed record SubnetInfo(
     bool SubtokenEnabled,
     bool EmissionEnabled,
     ushort Kappa,
-    ulong Difficulty);
+    ulong Difficulty,
+    SubnetIdentity? Identity = null);

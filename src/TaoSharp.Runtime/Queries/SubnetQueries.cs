@@ -29,8 +29,8 @@ public sealed class SubnetQueries(EconomicsProfile profile)
         if (!Exists(s, netuid)) return null;
         return new SubnetInfo(
             netuid.Value,
-            SubnetNaming.Name(netuid.Value),
-            SubnetNaming.Symbol(netuid.Value),
+            SubnetNaming.Name(s, netuid),
+            SubnetNaming.Symbol(s, netuid),
             SubtensorStorage.SubnetOwner.Get(s, netuid),
             SubtensorStorage.SubnetOwnerHotkey.Get(s, netuid),
             SubtensorStorage.Tempo.Get(s, netuid),
@@ -45,7 +45,8 @@ public sealed class SubnetQueries(EconomicsProfile profile)
             netuid.IsRoot || SubtensorStorage.SubtokenEnabled.Get(s, netuid),
             SubtensorStorage.SubnetEmissionEnabled.Get(s, netuid),
             SubtensorStorage.Kappa.Get(s, netuid),
-            SubnetHyperparams.DefaultDifficulty);
+            SubnetHyperparams.DefaultDifficulty,
+            SubnetNaming.Identity(s, netuid));
     }
 
     public IReadOnlyList<SubnetInfo> AllInfos(IStateReader s) => [.. AllSubnets(s).Select(n => Info(s, n)!)];
@@ -108,8 +109,8 @@ public sealed class SubnetQueries(EconomicsProfile profile)
             netuid.Value,
             SubtensorStorage.SubnetOwnerHotkey.Get(s, netuid),
             SubtensorStorage.SubnetOwner.Get(s, netuid),
-            SubnetNaming.Name(netuid.Value),
-            SubnetNaming.Symbol(netuid.Value),
+            SubnetNaming.Name(s, netuid),
+            SubnetNaming.Symbol(s, netuid),
             SubtensorStorage.Tempo.Get(s, netuid),
             lastStep,
             block - System.Math.Min(block, lastStep),
@@ -128,10 +129,15 @@ public sealed class SubnetQueries(EconomicsProfile profile)
             MovingPrice: SubtensorStorage.SubnetMovingPrice.Get(s, netuid),
             QuoteWeight: model is WeightedPoolModel ? SubtensorStorage.SwapBalancer.Get(s, netuid) : null,
             PoolModel: PoolModelName(model),
-            SubtokenEnabled: netuid.IsRoot || SubtensorStorage.SubtokenEnabled.Get(s, netuid));
+            SubtokenEnabled: netuid.IsRoot || SubtensorStorage.SubtokenEnabled.Get(s, netuid),
+            SubnetIdentity: SubnetNaming.Identity(s, netuid));
     }
 
     public IReadOnlyList<DynamicInfo> AllDynamic(IStateReader s, ulong block) => [.. AllSubnets(s).Select(n => Dynamic(s, n, block)!)];
+
+    /// <summary>The coldkeys' identities in order (null where a coldkey has none): the metagraph's <c>identities</c>.</summary>
+    public static ChainIdentity?[] ColdkeyIdentities(IStateReader s, IEnumerable<AccountId> coldkeys) =>
+        [.. coldkeys.Select(c => SubnetNaming.ColdkeyIdentity(s, c))];
 
     /// <summary>Spot price (TAO per alpha) of a subnet; null when it does not exist.</summary>
     public Math.U64F64? Price(IStateReader s, NetUid netuid) => Exists(s, netuid) ? _pools.Price(s, netuid) : null;

@@ -15,6 +15,7 @@ public static class DtaoGenesis
         SubtensorStorage.MaxAllowedUids.Set(s, NetUid.Root, SubtensorStorage.MaxRootValidators);
         SubtensorStorage.MaxAllowedValidators.Set(s, NetUid.Root, SubtensorStorage.MaxRootValidators);
         SubtensorStorage.Tempo.Set(s, NetUid.Root, 100);
+        SubtensorStorage.TokenSymbol.Set(s, NetUid.Root, Subnets.SubnetSymbols.ForNetuid(NetUid.Root));
         SubtensorStorage.TotalIssuance.Set(s, TaoBalances.TotalIssuance(s).Rao + SubtensorStorage.SubnetTAO.Get(s, NetUid.Root));
     }
 }

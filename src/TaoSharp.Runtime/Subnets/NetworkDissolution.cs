@@ -68,7 +68,18 @@ public static class NetworkDissolution
 
         ClearSubnetItems(s, netuid);
         ClearChildKeys(s, netuid);
+        ClearIdentityAndSymbol(s, netuid, events);
         events?.Deposit(SubtensorEvents.Pallet, "NetworkRemoved", ("netuid", netuid.Value.ToString()));
+    }
+
+    /// <summary>The symbol is released for the next registration; an identity goes with an event, as in the reference
+    /// (the owner-hotkey rate-limit block stays, as it does there).</summary>
+    private static void ClearIdentityAndSymbol(IStateAccess s, NetUid n, EventLog? events)
+    {
+        SubtensorStorage.TokenSymbol.Remove(s, n);
+        if (!SubtensorStorage.SubnetIdentitiesV3.Contains(s, n)) return;
+        SubtensorStorage.SubnetIdentitiesV3.Remove(s, n);
+        events?.Deposit(SubtensorEvents.Pallet, "SubnetIdentityRemoved", ("netuid", n.Value.ToString()));
     }
 
     /// <summary>Child keys, their schedules, childkey takes and per-subnet rate-limit blocks go with the subnet, so a reused

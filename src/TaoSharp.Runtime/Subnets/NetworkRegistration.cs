@@ -11,8 +11,9 @@ using TaoSharp.Storage;
 namespace TaoSharp.Runtime.Subnets;
 
 /// <summary>
-/// <c>register_network</c> (spec-dtao §6.1–§6.3) and <c>start_call</c> (§6.5): the lock cost, the pool seeded at the
-/// median price of the other subnets, pruning the lowest-EMA non-immune subnet when the limit is reached.
+/// <c>register_network</c> / <c>register_network_with_identity</c> (spec-dtao §6.1–§6.3, §6.6) and <c>start_call</c> (§6.5):
+/// the lock cost, the pool seeded at the median price of the other subnets, pruning the lowest-EMA non-immune subnet when
+/// the limit is reached, the token symbol and the optional identity.
 /// </summary>
 public sealed class NetworkRegistration(EconomicsProfile profile)
 {
@@ -24,11 +25,15 @@ public sealed class NetworkRegistration(EconomicsProfile profile)
         LockCost.EffectiveReductionInterval(SubtensorStorage.NetworkLockReductionInterval.Get(s),
             BlockEmission.ForIssuance(SubtensorStorage.TotalIssuance.Get(s))));
 
-    /// <summary>Registers a subnet owned by <paramref name="coldkey"/>; returns its netuid.</summary>
-    public NetUid Register(IStateAccess s, AccountId coldkey, AccountId hotkey, ulong block, EventLog? events)
+    /// <summary>
+    /// Registers a subnet owned by <paramref name="coldkey"/> (<c>register_network</c>, or
+    /// <c>register_network_with_identity</c> when <paramref name="identity"/> is given); returns its netuid.
+    /// </summary>
+    public NetUid Register(IStateAccess s, AccountId coldkey, AccountId hotkey, ulong block, EventLog? events, SubnetIdentity? identity = null)
     {
         if (SubtensorStorage.Owner.TryGet(s, hotkey, out var owner) && owner != coldkey)
             throw new DispatchException(DispatchError.NonAssociatedColdKey);
+        if (StakingAccounts.IsSystemAccount(hotkey)) throw new DispatchException(DispatchError.CannotUseSystemAccount);
         var last = SubtensorStorage.NetworkLastRegistered.Get(s);
         if (last != 0 && block - System.Math.Min(block, last) < SubtensorStorage.NetworkRateLimit.Get(s))
             throw new DispatchException(DispatchError.NetworkTxRateLimitExceeded);
@@ -37,10 +42,17 @@ public sealed class NetworkRegistration(EconomicsProfile profile)
             throw new DispatchException(DispatchError.CannotAffordLockCost);
 
         var subnets = CoinbaseBlockStep.AddedSubnets(s);
+        var prune = subnets.Count >= SubtensorStorage.SubnetLimit.Get(s)
+            ? NetworkPruning.SubnetToPrune(s, block) ?? throw new DispatchException(DispatchError.SubnetLimitReached)
+            : (NetUid?)null;
+        // The reference validates the identity last, after the subnet is built, and rolls everything back on failure;
+        // every check between here and there cannot fail once the ones above passed, so checking now (before any
+        // write) gives the same error in the same cases.
+        if (identity is not null && !identity.IsValid) throw new DispatchException(DispatchError.InvalidIdentity);
         NetUid netuid;
-        if (subnets.Count >= SubtensorStorage.SubnetLimit.Get(s))
+        if (prune is { } pruned)
         {
-            netuid = NetworkPruning.SubnetToPrune(s, block) ?? throw new DispatchException(DispatchError.SubnetLimitReached);
+            netuid = pruned;
             NetworkDissolution.Dissolve(s, netuid, events);
             subnets.Remove(netuid);
         }
@@ -64,8 +76,15 @@ public sealed class NetworkRegistration(EconomicsProfile profile)
         SubtensorStorage.NetworksAdded.Set(s, netuid, true);
         SubtensorStorage.SubnetMechanism.Set(s, netuid, 1);
         SubtensorStorage.SubnetOwner.Set(s, netuid, coldkey);
-        SubtensorStorage.SubnetOwnerHotkey.Set(s, netuid, hotkey);
         SubtensorStorage.Owner.Set(s, hotkey, coldkey);
+        // After a pruned subnet's symbol was released, so a reused netuid gets its own table entry back when free.
+        SubtensorStorage.TokenSymbol.Set(s, netuid, SubnetSymbols.NextAvailable(s, netuid));
+        IdentityOperations.SetOwnerHotkey(s, netuid, hotkey, events);
+        if (identity is not null)
+        {
+            SubtensorStorage.SubnetIdentitiesV3.Set(s, netuid, identity);
+            events?.Deposit(SubtensorEvents.Pallet, "SubnetIdentitySet", ("netuid", netuid.Value.ToString()));
+        }
         var tempo = SubtensorStorage.Tempo.Get(s, netuid);
         SubtensorStorage.LastEpochBlock.Set(s, netuid, tempo == 0 ? block : block - System.Math.Min(block, (ulong)(netuid.Value % tempo)));
         SubtensorStorage.MaxAllowedUids.Set(s, netuid, NewSubnetDefaults.MaxAllowedUids);

@@ -204,10 +204,13 @@ public sealed class DomainQueryTests
     [Fact]
     public void Every_netuid_has_a_symbol_and_names_are_stable()
     {
-        Assert.Equal("Τ", SubnetNaming.Symbol(0));
-        Assert.Equal("β", SubnetNaming.Symbol(2));
-        Assert.Equal("Τ", SubnetNaming.Symbol(5000));
-        Assert.Equal("root", SubnetNaming.Name(0));
-        Assert.Equal("subnet 3", SubnetNaming.Name(3));
+        // Symbols are stored at registration (genesis for root); names fall back to the reference's table.
+        Assert.Equal("Τ", SubnetNaming.Symbol(_chain.State, NetUid.Root));
+        Assert.Equal("Τ", SubnetSymbols.At(0));
+        Assert.Equal("β", SubnetSymbols.At(2));
+        Assert.Equal("Τ", System.Text.Encoding.UTF8.GetString(SubnetSymbols.ForNetuid(new NetUid(5000))));
+        Assert.Equal("\U0001d70f", SubnetNaming.Symbol(_chain.State, new NetUid(4000)));
+        Assert.Equal("root", SubnetNaming.Name(_chain.State, NetUid.Root));
+        Assert.Equal("templar", SubnetNaming.Name(_chain.State, new NetUid(3)));
     }
 }
