@@ -18,6 +18,7 @@ public static class SudoBranch
         s.SetDescription("Set and read subnet hyperparameters (AdminUtils sudo_set_*).");
         s.AddCommand<SudoSetCommand>("set").WithDescription("Set a hyperparameter by name (owner coldkey; root-only ones through Sudo.sudo).");
         s.AddCommand<SubnetsHyperparametersCommand>("get").WithDescription("A subnet's hyperparameters (= subnets hyperparameters).");
+        s.AddCommand<SudoTrimCommand>("trim").WithDescription("Lower MaxAllowedUids, deregistering the lowest emitters (owner, or root with --sudo).");
     }
 }
 
