@@ -153,6 +153,8 @@ public enum DispatchError
     TrimmingWouldExceedMaxImmunePercentage,
     MinAllowedUidsGreaterThanMaxAllowedUids,
     MinAllowedUidsGreaterThanCurrentUids,
+    DynamicTempoBlockedByCommitReveal,
+    SameAutoStakeHotkeyAlreadySet,
 }
 
 /// <summary>Thrown inside the Runtime to abort a call; the executor rolls back the call's changes and records the error.</summary>

@@ -17,7 +17,8 @@ namespace TaoSharp.Runtime.Coinbase;
 /// <c>RecycleOrBurn</c>), alpha dividends paid as delegate take + pool-wide increase, root parts into
 /// <c>RootClaimable</c> (§4.6). Whatever finds no recipient stays minted but unowned (<c>AlphaBurned</c>).
 /// Hotkeys are processed in byte order of their account ids (the reference's BTreeMap order).
-/// Not applied: auto-stake destinations, lease dividends, owner-cut locks.
+/// A miner's incentive goes to its coldkey's auto-stake destination when one is set (<see cref="AutoStake"/>).
+/// Not applied: lease dividends, owner-cut locks.
 /// </summary>
 public sealed class EmissionDistribution(EconomicsProfile profile)
 {
@@ -81,7 +82,16 @@ public sealed class EmissionDistribution(EconomicsProfile profile)
                 continue; // Burn: stays in SubnetAlphaOut, unowned
             }
 
-            StakeLedger.Increase(s, h, owner, n, inc);
+            // The owner coldkey's auto-stake destination (if set) receives the stake instead of the miner's hotkey.
+            var destination = h;
+            if (AutoStake.Destination(s, owner, n) is { } dest)
+            {
+                destination = dest;
+                events?.Deposit(SubtensorEvents.Pallet, "AutoStakeAdded", ("netuid", n.Value.ToString()), ("destination", dest.ToHex()),
+                    ("hotkey", h.ToHex()), ("owner", owner.ToHex()), ("incentive", inc.ToString()));
+            }
+
+            StakeLedger.Increase(s, destination, owner, n, inc);
             paid += inc;
         }
 

@@ -137,6 +137,17 @@ public static class StakingCalls
             var (h, a, n) = (Id(ref r), r.ReadU64(), Net(ref r));
             return new Call(c => AlphaBurns.Burn(c.State, c.Origin.EnsureSigned(), h, a, n, c.Events));
         });
+        yield return new(P, 132, Name, "add_stake_burn", StakeWeight, Pays.Yes, (ref ScaleReader r, CallTable _) =>
+        {
+            var (h, n, a) = (Id(ref r), Net(ref r), r.ReadU64());
+            var l = ScaleCodecs.Option(ScaleCodecs.U64).Decode(ref r);
+            return new Call(c => StakeBurn.AddStakeBurn(ops, c.State, c.Origin.EnsureSigned(), h, n, a, l, c.Events));
+        });
+        yield return new(P, 114, Name, "set_coldkey_auto_stake_hotkey", 50_000_000, Pays.Yes, (ref ScaleReader r, CallTable _) =>
+        {
+            var (n, h) = (Net(ref r), Id(ref r));
+            return new Call(c => AutoStake.SetDestination(c.State, c.Origin.EnsureSigned(), n, h, c.Events));
+        });
         yield return new(P, 59, Name, "register_network", 500_000_000, Pays.Yes, (ref ScaleReader r, CallTable _) =>
         {
             var h = Id(ref r);
