@@ -22,13 +22,13 @@ internal sealed class RuntimeChain : IDisposable
     public const ulong Tao = 1_000_000_000;
     public const ulong Endowment = 1_000_000 * Tao;
 
-    public RuntimeChain(int coldkeys = 6, int hotkeys = 8, string profile = ChainProfile.Current, BlockLimits? limits = null)
+    public RuntimeChain(int coldkeys = 6, int hotkeys = 8, string profile = ChainProfile.Current, BlockLimits? limits = null, IBlockHooks? hooks = null)
     {
         Coldkeys = Enumerable.Range(0, coldkeys).Select(i => (IKeyPair)Sr25519KeyPair.FromMiniSecret(Seed(i, 0x11))).ToList();
         Hotkeys = Enumerable.Range(0, hotkeys).Select(i => (IKeyPair)Sr25519KeyPair.FromMiniSecret(Seed(i, 0x22))).ToList();
         Genesis = new GenesisSpec("runtime-test", profile, 1_700_000_000_000, Cold(0),
             [.. Coldkeys.Select(k => (AccountId.FromBytes(k.PublicKey), Endowment))]);
-        Options = new ChainOptions(RuntimeCalls.CreateTable(ChainProfile.Economics(profile)), RuntimeHooks.Create(profile), FeeSchedule.Default,
+        Options = new ChainOptions(RuntimeCalls.CreateTable(ChainProfile.Economics(profile)), hooks ?? RuntimeHooks.Create(profile), FeeSchedule.Default,
             CryptoSignatureVerifier.Instance, new PoolOptions()) { Limits = limits ?? BlockLimits.Default };
         Chain = Blockchain.Open(new InMemoryKeyValueStore(), Genesis, Options);
         Signer = new ExtrinsicSigner(Chain.Identity);

@@ -28,6 +28,9 @@ public class RuntimeInvariantTests
         c.Sudo(AdminU16(30, net, 7));
         c.Sudo(AdminBool(94, net, true));
         Assert.Empty(DtaoInvariants.Check(c.State));
+        // An author that never transacts: every fee of the run (transaction and swap fees) lands on it.
+        var author = AccountId.FromBytes(Enumerable.Repeat((byte)0xAB, 32).ToArray());
+        c.BlockAuthor = author;
 
         var random = new Random(42);
         var registered = new List<int> { 0 };
@@ -59,8 +62,11 @@ public class RuntimeInvariantTests
                 batch.Add(c.Sign(c.Hotkeys[0], SetWeights(net, targets, weights)));
             }
             foreach (var x in batch) c.Chain.Submit(x.Encoded);
+            var authorBefore = TaoBalances.Free(c.State, author).Rao;
             var imported = c.Author();
             Assert.Equal(batch.Count, imported.Block.Extrinsics.Count);
+            var fees = imported.Events.Receipts.Aggregate(0UL, (sum, r) => sum + r.Fee);
+            Assert.True(TaoBalances.Free(c.State, author).Rao >= authorBefore + fees, $"block #{c.Head}: the author did not receive the {fees} RAO of fees");
             epochsRan += imported.Events.Initialization.Count(e => e.Name == "EpochRun" && e["netuid"] == "1");
 
             var errors = DtaoInvariants.Check(c.State);

@@ -34,12 +34,18 @@ public sealed class BlockExecutor(TransactionValidator validator, IBlockHooks ho
     /// <summary>
     /// Executes extrinsics for block <paramref name="number"/>. When <paramref name="dropInvalid"/> (block
     /// authoring) an invalid transaction is left out and reported; otherwise (import/replay) it fails the block.
-    /// A non-zero <paramref name="author"/> is recorded as Authorship.Author before the hooks run, so swap fees reach it.
+    /// A non-zero <paramref name="author"/> is recorded as Authorship.Author before the hooks run, so swap and transaction
+    /// fees reach it; the parent block's hash (<paramref name="hashAt"/> of number − 1) is recorded as System.ParentHash.
     /// </summary>
     public BlockExecutionResult Execute(IStateReader parentState, ulong number, BlockHashLookup hashAt,
         IEnumerable<Extrinsic> extrinsics, bool dropInvalid, bool checkSignatures, AccountId author = default)
     {
+        if (number == 0) throw new ArgumentOutOfRangeException(nameof(number), "block 0 is the genesis block and is never executed");
+        var parentHash = hashAt(number - 1) ?? throw new InvalidBlockException($"block #{number} has no parent #{number - 1} in the store");
         var overlay = new StateOverlay(parentState);
+        // Like frame_system's initialisation: the parent hash is state the hooks read (auto root claims sample from it),
+        // so authoring, import and replay all see the same input.
+        SubtensorStorage.ParentHash.Set(overlay, parentHash);
         if (author != default) SubtensorStorage.BlockAuthor.Set(overlay, author);
         var log = new EventLog();
         var block = new BlockNumber(number);

@@ -6,9 +6,10 @@ using TaoSharp.Storage;
 namespace TaoSharp.Runtime.Calls;
 
 /// <summary>
-/// Charging a transaction's fee + tip. Decision: the fee is burned (the reference pays it to the block author; this
-/// Runtime has no author account yet), so it leaves both the balances ledger and subtensor's issuance counter, which
-/// keeps TotalIssuance = free balances + pool TAO exact (DtaoInvariants).
+/// Charging a transaction's fee + tip, as the reference's <c>TransactionFeeHandler</c> does: withdrawn from the signer
+/// (keep-alive), then credited to the block's author (<c>Authorship.Author</c>) when the chain set one; with no author,
+/// or when the credit cannot create the author's account (below the existential deposit), it is burned — it leaves the
+/// balances issuance and subtensor's issuance counter alike, so TotalIssuance = free balances + pool TAO stays exact.
 /// </summary>
 public static class TransactionPayment
 {
@@ -16,6 +17,9 @@ public static class TransactionPayment
     {
         if (fee == 0) return;
         TaoBalances.Withdraw(state, who, new TaoBalance(fee), ExistenceRequirement.KeepAlive);
-        StakingAccounts.RecycleTao(state, fee);
+        if (StakingAccounts.Author(state) is { } author)
+            StakingAccounts.PayOut(state, author, fee, events: null); // recycles whatever the deposit could not credit
+        else
+            StakingAccounts.RecycleTao(state, fee);
     }
 }

@@ -65,4 +65,23 @@ public static class StakingColdkeyIndex
             if (SubtensorStorage.StakingColdkeysByIndex.TryGet(s, i, out var c)) list.Add(c);
         return list;
     }
+
+    /// <summary>Violations of the index invariant (empty when consistent): slots 0..n−1 filled with distinct coldkeys whose
+    /// inverse entry points back, and no entry outside them.</summary>
+    public static IReadOnlyList<string> Check(IStateReader s)
+    {
+        var errors = new List<string>();
+        var n = SubtensorStorage.NumStakingColdkeys.Get(s);
+        var bySlot = SubtensorStorage.StakingColdkeysByIndex.Iterate(s).ToList();
+        var byColdkey = SubtensorStorage.StakingColdkeys.Iterate(s).ToList();
+        if ((ulong)bySlot.Count != n) errors.Add($"StakingColdkeysByIndex has {bySlot.Count} slots, NumStakingColdkeys is {n}");
+        if ((ulong)byColdkey.Count != n) errors.Add($"StakingColdkeys has {byColdkey.Count} coldkeys, NumStakingColdkeys is {n}");
+        foreach (var (slot, coldkey) in bySlot)
+        {
+            if (slot >= n) errors.Add($"slot {slot} is at or above NumStakingColdkeys {n}");
+            if (!SubtensorStorage.StakingColdkeys.TryGet(s, coldkey, out var back) || back != slot)
+                errors.Add($"slot {slot} holds {coldkey.ToHex()} whose StakingColdkeys entry does not point back");
+        }
+        return errors;
+    }
 }
