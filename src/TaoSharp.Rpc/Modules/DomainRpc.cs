@@ -65,6 +65,15 @@ public sealed class DomainRpc(Blockchain chain, EconomicsProfile profile)
             var coldkey = StandardRpc.Account(p, 0);
             return Read((s, _) => List(_stakes.ForColdkey(s, coldkey), DomainJson.StakeInfo));
         };
+        m["subnetInfo_getColdkeyAutoStakeHotkeys"] = (p, _) =>
+        {
+            var coldkey = StandardRpc.Account(p, 0);
+            return Read((s, _) => new JsonArray([.. Runtime.Staking.AutoStake.Destinations(s, coldkey).Select(d => (JsonNode)new JsonObject
+            {
+                ["netuid"] = d.Netuid.Value,
+                ["hotkey"] = DomainJson.Ss58(d.Hotkey),
+            })]));
+        };
         m["delegateInfo_getDelegates"] = (p, _) => Read((s, _) => List(_stakes.Delegates(s), DomainJson.Delegate));
         m["delegateInfo_getDelegate"] = (p, _) =>
         {
