@@ -89,14 +89,21 @@ public static class ColdkeySwap
     }
 
     /// <summary>
-    /// <c>do_swap_coldkey</c>: subnet ownership, every stake position (with its root-claim watermarks), the staking and
-    /// owned hotkeys, and the whole free balance move to the new coldkey, which must be unused (no staking hotkeys) and
-    /// not a hotkey. The new coldkey starts the hotkey-swap rate limit.
+    /// <c>do_swap_coldkey</c>: the identity, subnet ownership, every stake position (with its root-claim watermarks and
+    /// auto-claim index slot), the staking and owned hotkeys, and the whole free balance move to the new coldkey, which
+    /// must be unused (no staking hotkeys) and not a hotkey. The new coldkey starts the hotkey-swap rate limit.
     /// </summary>
     public static void Swap(IStateAccess s, AccountId oldColdkey, AccountId newColdkey, ulong block, EventLog? events)
     {
         if (SubtensorStorage.StakingHotkeys.Get(s, newColdkey).Length != 0) throw new DispatchException(DispatchError.ColdKeyAlreadyAssociated);
         if (SubtensorStorage.Owner.Contains(s, newColdkey)) throw new DispatchException(DispatchError.NewColdKeyIsHotkey);
+
+        // The identity follows unless the new coldkey already has one.
+        if (!SubtensorStorage.IdentitiesV2.Contains(s, newColdkey) && SubtensorStorage.IdentitiesV2.TryGet(s, oldColdkey, out var identity))
+        {
+            SubtensorStorage.IdentitiesV2.Remove(s, oldColdkey);
+            SubtensorStorage.IdentitiesV2.Set(s, newColdkey, identity);
+        }
 
         var stakingHotkeys = SubtensorStorage.StakingHotkeys.Get(s, oldColdkey);
         foreach (var netuid in KeySwapSubnets.All(s))
@@ -124,6 +131,10 @@ public static class ColdkeySwap
 
         SubtensorStorage.StakingHotkeys.Remove(s, oldColdkey);
         if (stakingHotkeys.Length != 0) SubtensorStorage.StakingHotkeys.Set(s, newColdkey, stakingHotkeys);
+
+        // The auto-claim index: the new coldkey joins if it now holds root stake, the old one leaves.
+        if (StakingColdkeyIndex.HasRootStake(s, newColdkey)) StakingColdkeyIndex.MaybeAdd(s, newColdkey);
+        StakingColdkeyIndex.MaybeRemove(s, oldColdkey);
 
         // Decision: there is no OwnedHotkeys index here (registration writes only Owner), so the owned hotkeys are
         // found by scanning Owner; same result as the reference's list.

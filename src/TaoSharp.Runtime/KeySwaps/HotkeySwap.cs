@@ -11,7 +11,7 @@ namespace TaoSharp.Runtime.KeySwaps;
 /// <c>swap_hotkey</c> (70) / <c>swap_hotkey_v2</c> (72): a coldkey replaces one of its hotkeys by another, on every
 /// subnet (cost <see cref="KeySwapConstants.KeySwapCost"/>) or on one subnet (cost
 /// <see cref="KeySwapConstants.KeySwapOnSubnetCost"/>); the cost is recycled. Checks in the reference's order, then
-/// everything the old hotkey has is moved: ownership, UID and key, axon, prometheus, TLS certificate, weight commits,
+/// everything the old hotkey has is moved: ownership, UID and key, axon, prometheus endpoint, TLS certificate, weight commits,
 /// childkey take, child/parent relations and schedules (also where it is someone's pending child), the subnet owner
 /// hotkey, delegate take and rate-limit blocks, and (unless <c>keep_stake</c>) its stakers' positions, last-epoch
 /// dividend records and, on root, its root-claim rates and watermarks and the auto-parent flag.
@@ -152,6 +152,7 @@ public static class HotkeySwap
             SubtensorStorage.Uids.Set(s, netuid, newHotkey, uid);
             SubtensorStorage.Keys.Set(s, netuid, uid, newHotkey);
             Move(s, SubtensorStorage.Axons, netuid, oldHotkey, newHotkey);
+            Move(s, SubtensorStorage.Prometheus, netuid, oldHotkey, newHotkey);
             Move(s, SubtensorStorage.NeuronCertificates, netuid, oldHotkey, newHotkey);
             Move(s, SubtensorStorage.WeightCommits, SubtensorStorage.MainIndex(netuid), oldHotkey, newHotkey);
         }
