@@ -30,6 +30,28 @@ internal sealed class InMemorySubnet : ISubnetView, ISubnetWriter
         return Task.FromResult(ChainWriteResult.Ok);
     }
 
+    public List<TaoSharp.Primitives.Hash256> Commits { get; } = [];
+
+    public List<(ushort[] Uids, ushort[] Values, ushort[] Salt, ulong Version)> Reveals { get; } = [];
+
+    /// <summary>What the next reveal answers (null = success); lets tests play the chain's RevealTooEarly and friends.</summary>
+    public string? RevealError { get; set; }
+
+    public Task<ChainWriteResult> CommitWeightsAsync(TaoSharp.Primitives.Hash256 commitHash, CancellationToken cancellationToken)
+    {
+        lock (Commits)
+            Commits.Add(commitHash);
+        return Task.FromResult(ChainWriteResult.Ok);
+    }
+
+    public Task<ChainWriteResult> RevealWeightsAsync(IReadOnlyList<ushort> uids, IReadOnlyList<ushort> values, IReadOnlyList<ushort> salt,
+        ulong versionKey, CancellationToken cancellationToken)
+    {
+        lock (Reveals)
+            Reveals.Add(([.. uids], [.. values], [.. salt], versionKey));
+        return Task.FromResult(RevealError is { } e ? ChainWriteResult.Failed(e) : ChainWriteResult.Ok);
+    }
+
     public Task<ChainWriteResult> ServeAxonAsync(System.Net.IPAddress ip, int port, CancellationToken cancellationToken)
     {
         lock (Served)

@@ -6,7 +6,7 @@ using TaoSharp.Sdk.Transactions;
 
 namespace TaoSharp.Subnets.Forecast.Neurons;
 
-/// <summary>Sends a neuron's extrinsics (set_weights, serve_axon) signed by its hotkey and waits for inclusion.</summary>
+/// <summary>Sends a neuron's extrinsics (set_weights, commit/reveal_weights, serve_axon) signed by its hotkey and waits for inclusion.</summary>
 public sealed class ChainSubnetWriter(TaoClient client, ITransactionSigner hotkey, ushort netuid) : ISubnetWriter
 {
     private readonly TransactionSubmitter _submitter = new(client);
@@ -17,6 +17,13 @@ public sealed class ChainSubnetWriter(TaoClient client, ITransactionSigner hotke
     public Task<ChainWriteResult> SetWeightsAsync(IReadOnlyList<(ushort Uid, ushort Weight)> weights, ulong versionKey, CancellationToken cancellationToken) =>
         SubmitAsync(Calls.SetWeights(new NetUid(netuid), weights.Select(w => w.Uid).ToArray(), weights.Select(w => w.Weight).ToArray(), versionKey),
             cancellationToken);
+
+    public Task<ChainWriteResult> CommitWeightsAsync(Hash256 commitHash, CancellationToken cancellationToken) =>
+        SubmitAsync(Calls.CommitWeights(new NetUid(netuid), commitHash), cancellationToken);
+
+    public Task<ChainWriteResult> RevealWeightsAsync(IReadOnlyList<ushort> uids, IReadOnlyList<ushort> values, IReadOnlyList<ushort> salt,
+        ulong versionKey, CancellationToken cancellationToken) =>
+        SubmitAsync(Calls.RevealWeights(new NetUid(netuid), uids, values, salt, versionKey), cancellationToken);
 
     public Task<ChainWriteResult> ServeAxonAsync(IPAddress ip, int port, CancellationToken cancellationToken)
     {

@@ -23,6 +23,13 @@ public interface ISubnetWriter
     /// <summary>set_weights(netuid, uids, values, version_key). Values are already u16-normalised (max = 65535).</summary>
     Task<ChainWriteResult> SetWeightsAsync(IReadOnlyList<(ushort Uid, ushort Weight)> weights, ulong versionKey, CancellationToken cancellationToken);
 
+    /// <summary>commit_weights(netuid, hash): the hash of a weight vector to reveal later (commit-reveal subnets).</summary>
+    Task<ChainWriteResult> CommitWeightsAsync(TaoSharp.Primitives.Hash256 commitHash, CancellationToken cancellationToken);
+
+    /// <summary>reveal_weights(netuid, uids, values, salt, version_key): the vector behind an earlier commit.</summary>
+    Task<ChainWriteResult> RevealWeightsAsync(IReadOnlyList<ushort> uids, IReadOnlyList<ushort> values, IReadOnlyList<ushort> salt,
+        ulong versionKey, CancellationToken cancellationToken);
+
     /// <summary>serve_axon: announce where the axon listens so validators can find it in the metagraph.</summary>
     Task<ChainWriteResult> ServeAxonAsync(System.Net.IPAddress ip, int port, CancellationToken cancellationToken);
 }

@@ -32,6 +32,7 @@ public sealed class MetagraphSubnetView(TaoClient client, ushort netuid) : ISubn
                 axon?.Ip ?? "0.0.0.0", axon?.Port ?? 0, m.LastUpdate[i]);
         }
         var h = m.Hparams;
-        return new SubnetSnapshot(netuid, m.Block, neurons, h?.Tempo ?? 0, h?.WeightsRateLimit ?? 0, h?.WeightsVersion ?? 0);
+        return new SubnetSnapshot(netuid, m.Block, neurons, h?.Tempo ?? 0, h?.WeightsRateLimit ?? 0, h?.WeightsVersion ?? 0,
+            h?.CommitRevealWeightsEnabled ?? false, h?.CommitRevealPeriod ?? 1, m.Info.LastStep ?? 0);
     }
 }

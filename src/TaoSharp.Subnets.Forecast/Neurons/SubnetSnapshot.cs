@@ -10,9 +10,14 @@ public sealed record NeuronEntry(ushort Uid, string Hotkey, ulong Stake, bool Va
     public bool IsServing => AxonPort > 0 && AxonIp is not ("0.0.0.0" or "" or "::");
 }
 
-/// <summary>The subnet at one block: its neurons (indexed by uid) and the hyperparameters the neuron loops obey.</summary>
+/// <summary>
+/// The subnet at one block: its neurons (indexed by uid) and the hyperparameters the neuron loops obey.
+/// <paramref name="LastStep"/> is the block of the subnet's last epoch; with <paramref name="CommitRevealEnabled"/> weights
+/// are committed as a hash and revealed <paramref name="CommitRevealPeriod"/> epochs later.
+/// </summary>
 public sealed record SubnetSnapshot(
-    ushort NetUid, ulong Block, IReadOnlyList<NeuronEntry> Neurons, ulong Tempo, ulong WeightsRateLimit, ulong WeightsVersion)
+    ushort NetUid, ulong Block, IReadOnlyList<NeuronEntry> Neurons, ulong Tempo, ulong WeightsRateLimit, ulong WeightsVersion,
+    bool CommitRevealEnabled = false, ulong CommitRevealPeriod = 1, ulong LastStep = 0)
 {
     public static SubnetSnapshot Empty(ushort netuid) => new(netuid, 0, [], 0, 0, 0);
 

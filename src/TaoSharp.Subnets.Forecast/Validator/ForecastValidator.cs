@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TaoSharp.Crypto;
 using TaoSharp.Crypto.Ss58;
+using TaoSharp.Primitives;
 using TaoSharp.Sdk;
 using TaoSharp.Subnets.Forecast.Neurons;
 using TaoSharp.Subnets.Forecast.Protocol;
@@ -11,6 +12,8 @@ namespace TaoSharp.Subnets.Forecast.Validator;
 /// <summary>
 /// A forecast validator: each round it asks every serving miner the same transformed task through a dendrite, scores the
 /// answers once the future is revealed, keeps an EMA per miner, and sets weights whenever the chain's rate limit allows.
+/// On a subnet with commit-reveal on it commits the weights' hash instead and reveals them in the reveal epoch
+/// (<see cref="CommitRevealState"/>), as Bittensor validators do.
 /// The round logic is <see cref="ForecastRounds"/>; this class adds the chain, the network and the logs.
 /// </summary>
 public sealed class ForecastValidator : IAsyncDisposable
@@ -21,10 +24,13 @@ public sealed class ForecastValidator : IAsyncDisposable
     private readonly ILogger _log;
     private readonly Dendrite _dendrite;
     private readonly WeightsCadence _cadence = new();
+    private readonly CommitRevealState _commits;
+    private readonly AccountId _hotkeyId;
     private readonly Lock _stateLock = new();
     private readonly List<Task> _inFlight = [];
     private IReadOnlyDictionary<ushort, double> _published = new Dictionary<ushort, double>();
     private long _weightSets;
+    private long _weightCommits;
     private string? _lastWeightsError;
 
     public ForecastValidator(Sr25519KeyPair hotkey, SeriesCatalog tasksFrom, ISubnetView view, ISubnetWriter writer,
@@ -37,6 +43,8 @@ public sealed class ForecastValidator : IAsyncDisposable
         _log = log ?? throw new ArgumentNullException(nameof(log));
         Rounds = new ForecastRounds(tasksFrom, options);
         Hotkey = Ss58Address.Encode(hotkey.PublicKey);
+        _hotkeyId = AccountId.FromBytes(hotkey.PublicKey);
+        _commits = new CommitRevealState(options.PendingCommitsPath);
         _dendrite = new Dendrite(hotkey, new DendriteOptions { DefaultTimeout = options.QueryTimeout });
     }
 
@@ -48,8 +56,14 @@ public sealed class ForecastValidator : IAsyncDisposable
     /// <summary>EMA score per uid as of the last revealed round (safe to read from any thread).</summary>
     public IReadOnlyDictionary<ushort, double> ScoresSnapshot => Volatile.Read(ref _published);
 
-    /// <summary>Successful set_weights so far.</summary>
+    /// <summary>Weight vectors that reached the chain so far: successful set_weights, or reveals on commit-reveal subnets.</summary>
     public long WeightSets => Interlocked.Read(ref _weightSets);
+
+    /// <summary>Successful commit_weights so far (commit-reveal subnets).</summary>
+    public long WeightCommits => Interlocked.Read(ref _weightCommits);
+
+    /// <summary>Commits waiting for their reveal epoch (owned by the loop; for tests).</summary>
+    internal CommitRevealState Commits => _commits;
 
     public string? LastWeightsError => Volatile.Read(ref _lastWeightsError);
 
@@ -112,13 +126,78 @@ public sealed class ForecastValidator : IAsyncDisposable
             }
         }
 
-        if (_cadence.IsDue(snapshot, self))
+        if (snapshot.CommitRevealEnabled)
+        {
+            _commits.Observe(snapshot);
+            await RevealDueAsync(snapshot, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            // Commits made while commit-reveal was on can no longer be revealed.
+            _commits.Clear();
+        }
+
+        if (_cadence.IsDue(snapshot, self) && (!snapshot.CommitRevealEnabled || _commits.MayCommit(snapshot)))
         {
             IReadOnlyList<(ushort Uid, ushort Weight)> weights;
             lock (_stateLock)
                 weights = Rounds.Scores.ToWeights();
-            if (weights.Count > 0)
+            if (weights.Count == 0)
+                return;
+            if (snapshot.CommitRevealEnabled)
+                await CommitWeightsAsync(snapshot, weights, ct).ConfigureAwait(false);
+            else
                 await SetWeightsAsync(snapshot, weights, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CommitWeightsAsync(SubnetSnapshot snapshot, IReadOnlyList<(ushort Uid, ushort Weight)> weights, CancellationToken ct)
+    {
+        _cadence.Sent(snapshot.Block);
+        var commit = CommitRevealState.Prepare(_hotkeyId, snapshot.NetUid, weights, snapshot.WeightsVersion, snapshot);
+        var result = await _writer.CommitWeightsAsync(Hash256.ParseHex(commit.Hash), ct).ConfigureAwait(false);
+        if (result.Success)
+        {
+            _commits.Committed(commit, snapshot.Block);
+            Interlocked.Increment(ref _weightCommits);
+            _log.LogInformation("validator {Hotkey}: commit_weights at #{Block} ({Count} uids, reveal after {Period} epoch(s))",
+                Hotkey, snapshot.Block, weights.Count, snapshot.CommitRevealPeriod);
+        }
+        else
+        {
+            Volatile.Write(ref _lastWeightsError, result.Error);
+            _log.LogWarning("validator {Hotkey}: commit_weights at #{Block} failed: {Error}", Hotkey, snapshot.Block, result.Error);
+        }
+    }
+
+    private async Task RevealDueAsync(SubnetSnapshot snapshot, CancellationToken ct)
+    {
+        foreach (var commit in _commits.DueReveals(snapshot))
+        {
+            var result = await _writer.RevealWeightsAsync(commit.Uids, commit.Values, commit.Salt, commit.VersionKey, ct).ConfigureAwait(false);
+            var text = string.Join(", ", commit.Uids.Zip(commit.Values, (u, v) => $"{u}:{v}"));
+            if (result.Success)
+            {
+                _commits.Remove(commit);
+                Interlocked.Increment(ref _weightSets);
+                _log.LogInformation("validator {Hotkey}: reveal_weights at #{Block} (committed at #{Committed}): {Weights}",
+                    Hotkey, snapshot.Block, commit.CommitBlock, text);
+                continue;
+            }
+            Volatile.Write(ref _lastWeightsError, result.Error);
+            if (CommitRevealState.IsFinal(result.Error))
+            {
+                _commits.Remove(commit);
+                _log.LogWarning("validator {Hotkey}: reveal of the commit from #{Committed} refused ({Error}); dropped",
+                    Hotkey, commit.CommitBlock, result.Error);
+            }
+            else
+            {
+                _log.LogInformation("validator {Hotkey}: reveal of the commit from #{Committed} not accepted yet ({Error})",
+                    Hotkey, commit.CommitBlock, result.Error);
+            }
+            // Later commits can only be revealed after this one (revealing one drops every older commit on chain).
+            break;
         }
     }
 

@@ -30,5 +30,11 @@ public sealed record ValidatorOptions
     /// <summary>How often the loop looks at the chain head.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// A JSON file that keeps the validator's unrevealed weight commits across restarts (commit-reveal subnets); null keeps
+    /// them in memory, so a restart between a commit and its reveal loses that one weight update.
+    /// </summary>
+    public string? PendingCommitsPath { get; init; }
+
     public ulong EffectiveRevealDelay => RevealDelayBlocks ?? (ulong)Horizon;
 }
