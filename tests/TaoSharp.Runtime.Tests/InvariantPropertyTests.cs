@@ -45,6 +45,7 @@ public sealed class InvariantPropertyTests
         var weights = new WeightsCalls(StakeView.Instance);
         var all = subnets.Append(NetUid.Root).ToList();
         var failures = 0;
+        var autoClaims = 0;
         var kinds = new HashSet<int>();
         for (var step = 0; step < 220; step++)
         {
@@ -98,11 +99,22 @@ public sealed class InvariantPropertyTests
             if (rng.Next(3) == 0)
             {
                 chain.Block++;
+                // Even seeds hold the moving prices above a sum of 1 so root dividends accrue (the reference's root-sell rule).
+                if (seed % 2 == 0) foreach (var s in subnets) SubtensorStorage.SubnetMovingPrice.Set(chain.State, s, Math.I96F32.One);
                 coinbase.Run(chain.State, chain.Block, chain.Events);
+                // The block step's last money part: auto root claims for coldkeys drawn from a (random) parent hash.
+                var parentHash = new byte[32];
+                rng.NextBytes(parentHash);
+                autoClaims += RootClaims.RunAutoClaims(chain.State, chain.Staking.Pools, Hash256.FromBytes(parentHash), chain.Events);
             }
 
             chain.AssertInvariants();
+            Assert.Empty(StakingColdkeyIndex.Check(chain.State));
         }
+
+        Assert.True(autoClaims > 0, "no automatic root claim ran");
+        if (seed % 2 == 0)
+            Assert.True(SubtensorStorage.RootClaimable.Iterate(chain.State).Any(e => e.Value > Math.I96F32.Zero), "no root dividends accrued to claim");
 
         Assert.InRange(failures, 1, 219); // the sequence exercised both outcomes
         Assert.True(kinds.Count >= 10, $"operation kinds that succeeded: {string.Join(",", kinds.Order())}");
@@ -118,7 +130,8 @@ public sealed class InvariantPropertyTests
         + "|" + string.Join(",", SubtensorStorage.PendingChildKeys.Iterate(chain.State).Select(e => $"{e.Key1.Value}:{e.Key2.ToHex()}"))
         + "|" + string.Join(",", SubtensorStorage.ChildkeyTake.Iterate(chain.State).Select(e => $"{e.Key1.ToHex()}:{e.Value}"))
         + "|" + string.Join(",", SubtensorStorage.Keys.IteratePrefix(chain.State, NetUid.Root).Select(e => e.Value.ToHex()))
-        + "|" + string.Join(",", SubtensorStorage.RootClaimed.Iterate(chain.State).Select(e => $"{e.Key1.ToHex()}:{e.Value}"));
+        + "|" + string.Join(",", SubtensorStorage.RootClaimed.Iterate(chain.State).Select(e => $"{e.Key1.ToHex()}:{e.Value}"))
+        + "|" + string.Join(",", StakingColdkeyIndex.Coldkeys(chain.State).Select(c => c.ToHex()));
 }
 
 /// <summary>The coinbase on its own: mint, inject, pending buckets and the epoch drain.</summary>
