@@ -19,6 +19,7 @@ public static class SudoBranch
         s.AddCommand<SudoSetCommand>("set").WithDescription("Set a hyperparameter by name (owner coldkey; root-only ones through Sudo.sudo).");
         s.AddCommand<SubnetsHyperparametersCommand>("get").WithDescription("A subnet's hyperparameters (= subnets hyperparameters).");
         s.AddCommand<SudoTrimCommand>("trim").WithDescription("Lower MaxAllowedUids, deregistering the lowest emitters (owner, or root with --sudo).");
+        s.AddCommand<SudoStakeBurnCommand>("stake-burn").WithDescription("Owner buy-back: buy --amount TAO of the subnet's alpha and burn it (add_stake_burn).");
     }
 }
 
