@@ -41,36 +41,17 @@ public static class Fx32
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryDiv(long a, long b, out long result)
     {
-        result = 0;
-        if (b == 0) return false;
-        if (a >= 0 && b > 0)
+        if (b == 0)
         {
-            // Fast paths for the epoch's non-negative proportions: 64-bit division instead of 128-bit.
-            if (a < One)
-            {
-                ulong q64 = ((ulong)a << FracBits) / (ulong)b;
-                if (q64 > long.MaxValue) return false;
-                result = (long)q64;
-                return true;
-            }
-            if (a == One)
-            {
-                // The struct's kernel takes its two-limb path for |a| ≥ 1; 1/b (exp of a negative argument, the
-                // alpha sigmoid) is common enough in the epoch to keep this one 64-bit division.
-                // ⌊2^64 / b⌋ from ⌊(2^64 − 1) / b⌋: one more exactly when b divides 2^64.
-                ulong quotient = ulong.MaxValue / (ulong)b;
-                if (ulong.MaxValue - quotient * (ulong)b == (ulong)b - 1) quotient++;
-                if (quotient > long.MaxValue || (quotient == 0 && b == 1)) return false;
-                result = (long)quotient;
-                return true;
-            }
+            result = 0;
+            return false;
         }
-        // Int128 division: .NET lowers a 128-by-64 quotient to the hardware instruction, measurably faster here than
-        // the struct's portable two-limb kernel for the raw (large) bond values of original Yuma.
-        Int128 q = ((Int128)a << FracBits) / b;
-        if (q > long.MaxValue || q < long.MinValue) return false;
-        result = (long)q;
-        return true;
+
+        // The struct's kernel: one 64-bit division for |a| < 1, the hardware 128÷64 division otherwise (portable
+        // two-limb division where that instruction does not exist).
+        result = I32F32.DivideBits(a, b, out bool overflow);
+        if (overflow) result = 0;
+        return !overflow;
     }
 
     /// <summary>safe-math <c>safe_div</c>: 0 on division by zero <b>and</b> on overflow.</summary>

@@ -71,8 +71,8 @@ public sealed class LiquidAlpha
 
     /// <summary>
     /// Alphas of one row's cells (<paramref name="distances"/> → <paramref name="alphas"/>, same order). Cells whose
-    /// distance is remembered skip the series; the rest go through <see cref="FixedMath.ExpSafeBitsPair"/> two at a
-    /// time. Same values as <see cref="Alpha"/> cell by cell.
+    /// distance is remembered skip the series; the rest go through <see cref="FixedMath.ExpSafeBitsQuad"/> four at a
+    /// time (then a pair and a single for the remainder). Same values as <see cref="Alpha"/> cell by cell.
     /// </summary>
     private void AlphasOfRow(ReadOnlySpan<long> distances, Span<long> alphas, Span<int> pending)
     {
@@ -83,7 +83,20 @@ public sealed class LiquidAlpha
             else pending[waiting++] = t;
         }
 
+        Span<long> exponents = stackalloc long[4];
+        Span<long> exps = stackalloc long[4];
         int p = 0;
+        for (; p + 3 < waiting; p += 4)
+        {
+            for (int q = 0; q < 4; q++) exponents[q] = Exponent(distances[pending[p + q]]);
+            FixedMath.ExpSafeBitsQuad(exponents, exps);
+            for (int q = 0; q < 4; q++)
+            {
+                int t = pending[p + q];
+                alphas[t] = Remember(distances[t], FromExp(exps[q]));
+            }
+        }
+
         for (; p + 1 < waiting; p += 2)
         {
             int a = pending[p], b = pending[p + 1];

@@ -29,6 +29,18 @@ public sealed partial class SparseMatrix
     /// </summary>
     public void ColNormalize(int n)
     {
+        long[] colSum = ColumnSums(n);
+        int count = NonZeroCount;
+        for (int e = 0; e < count; e++)
+        {
+            int j = _cols[e];
+            if (j < n && colSum[j] != 0) _vals[e] = Fx32.SafeDiv(_vals[e], colSum[j]);
+        }
+    }
+
+    /// <summary>Saturating sums of the columns &lt; n (the divisors of <see cref="ColNormalize"/>).</summary>
+    private long[] ColumnSums(int n)
+    {
         var colSum = new long[n];
         int count = NonZeroCount;
         for (int e = 0; e < count; e++)
@@ -36,11 +48,31 @@ public sealed partial class SparseMatrix
             int j = _cols[e];
             if (j < n) colSum[j] = Fx32.SatAdd(colSum[j], _vals[e]);
         }
-        for (int e = 0; e < count; e++)
+        return colSum;
+    }
+
+    /// <summary>
+    /// <see cref="RowSumsOfProducts"/> of the matrix as <see cref="ColNormalize"/> would leave it, computed entry by
+    /// entry from the same column sums without changing (or copying) this matrix: same values, bit for bit.
+    /// </summary>
+    public long[] ColNormalizedRowSumsOfProducts(int n, ReadOnlySpan<long> v)
+    {
+        long[] colSum = ColumnSums(n);
+        var r = new long[Rows];
+        for (int i = 0; i < Rows; i++)
         {
-            int j = _cols[e];
-            if (j < n && colSum[j] != 0) _vals[e] = Fx32.SafeDiv(_vals[e], colSum[j]);
+            long acc = 0;
+            for (int e = _start[i]; e < _start[i + 1]; e++)
+            {
+                int j = _cols[e];
+                if (j >= v.Length) continue;
+                long x = _vals[e];
+                if (j < n && colSum[j] != 0) x = Fx32.SafeDiv(x, colSum[j]);
+                acc = unchecked(acc + Fx32.SatMul(x, v[j]));
+            }
+            r[i] = acc;
         }
+        return r;
     }
 
     /// <summary><c>inplace_col_max_upscale_sparse(m, n)</c>: entries divided by their column's maximum when it is non-zero.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TaoSharp.Math.Epoch;
 
 /// <summary>
@@ -52,17 +54,22 @@ public sealed partial class SparseMatrix
             _vals = new long[System.Math.Max(capacity, 4)];
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(ushort column, long value)
         {
-            if (_row >= _start.Length - 1) throw new InvalidOperationException("all rows of the matrix are already complete");
-            if (_count == _cols.Length)
-            {
-                Array.Resize(ref _cols, _cols.Length * 2);
-                Array.Resize(ref _vals, _vals.Length * 2);
-            }
+            // One call per matrix entry (about a million in a 4096-UID epoch): the rare checks live out of line.
+            if (_count == _cols.Length || _row >= _start.Length - 1) GrowOrThrow();
             _cols[_count] = column;
             _vals[_count] = value;
             _count++;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void GrowOrThrow()
+        {
+            if (_row >= _start.Length - 1) throw new InvalidOperationException("all rows of the matrix are already complete");
+            Array.Resize(ref _cols, _cols.Length * 2);
+            Array.Resize(ref _vals, _vals.Length * 2);
         }
 
         /// <summary>Closes the current row; the next <see cref="Add"/> goes to the following row.</summary>

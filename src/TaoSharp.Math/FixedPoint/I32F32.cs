@@ -30,6 +30,7 @@ public readonly struct I32F32 : ISignedFixedPoint<I32F32>, IComparable
     public bool IsZero => Bits == 0;
     public bool IsNegative => Bits < 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static I32F32 FromBits(long bits) => new(bits);
 
     /// <summary>The integer as a fixed value, saturating outside [-2^31, 2^31).</summary>
@@ -62,12 +63,14 @@ public readonly struct I32F32 : ISignedFixedPoint<I32F32>, IComparable
 
     // ---- saturating ----
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public I32F32 SaturatingAdd(I32F32 other)
     {
         long r = unchecked(Bits + other.Bits);
         return ((Bits ^ r) & (other.Bits ^ r)) < 0 ? (Bits < 0 ? MinValue : MaxValue) : new(r);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public I32F32 SaturatingSub(I32F32 other)
     {
         long r = unchecked(Bits - other.Bits);
@@ -75,6 +78,7 @@ public readonly struct I32F32 : ISignedFixedPoint<I32F32>, IComparable
     }
 
     /// <summary>On overflow: MAX if the operands' signs are equal, else MIN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public I32F32 SaturatingMul(I32F32 other)
     {
         long r = MultiplyBits(Bits, other.Bits, out bool overflow);
@@ -198,6 +202,7 @@ public readonly struct I32F32 : ISignedFixedPoint<I32F32>, IComparable
 
     // ---- raw-bit kernels ----
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private I32F32 SignedLimit(I32F32 other) => (Bits < 0) == (other.Bits < 0) ? MaxValue : MinValue;
 
     /// <summary>(a·b) &gt;&gt; 32 on the exact 128-bit product (arithmetic shift ⇒ floor).</summary>

@@ -52,8 +52,11 @@ public static class YumaEpoch
         long kappa = Fx32.SafeDiv(Fx32.FromInt(input.Kappa), Fx32.U16MaxBits);
         long[] consensus = WeightedMedian.OfColumns(activeStake, weights, n, kappa);
 
-        // §3.8 clipping and validator trust
-        SparseMatrix clipped = weights.Clone();
+        // §3.8 clipping and validator trust. After this point the unclipped weights are read only by the §3.10
+        // interpolation, and not at all when the bonds penalty is 1 (the default): then they are clipped in place
+        // instead of copied (each copy of a 4096-UID matrix is ~10 MB).
+        long bondsPenalty = Fx32.SafeDiv(Fx32.FromInt(input.BondsPenalty), Fx32.U16MaxBits);
+        SparseMatrix clipped = bondsPenalty == Fx32.One ? weights : weights.Clone();
         clipped.ColClip(consensus);
         long[] validatorTrust = clipped.RowSums();
 
@@ -61,9 +64,11 @@ public static class YumaEpoch
         long[] incentive = clipped.MatMul(activeStake, n);
         EpochVector.NormalizeInPlace(incentive);
 
-        // §3.10 weights for bonds
-        long bondsPenalty = Fx32.SafeDiv(Fx32.FromInt(input.BondsPenalty), Fx32.U16MaxBits);
-        SparseMatrix bondWeights = SparseMatrix.Interpolate(weights, clipped, n, bondsPenalty);
+        // §3.10 weights for bonds. interpolate_sparse returns a copy of one input for ratio 0 or 1; neither input is
+        // used after this step, so that input itself is taken (the original-Yuma path then scales it in place).
+        SparseMatrix bondWeights = bondsPenalty == Fx32.One ? clipped
+            : bondsPenalty == 0 ? weights
+            : SparseMatrix.Interpolate(weights, clipped, n, bondsPenalty);
 
         // §3.11 / §3.12 bonds and dividends
         ulong lastTempo = input.LastMechanismStepBlock == 0
@@ -200,9 +205,8 @@ public static class YumaEpoch
         SparseMatrix ema = input.LiquidAlpha && anyConsensus
             ? new LiquidAlpha(input.AlphaLow, input.AlphaHigh, input.AlphaSigmoidSteepness).Ema(bondWeights, bonds, consensus)
             : SparseMatrix.Ema(bondWeights, bonds, emaAlpha);
-        SparseMatrix normalized = ema.Clone();
-        normalized.ColNormalize(n);
-        long[] bondedIncentive = normalized.RowSumsOfProducts(incentive);
+        // row_sum(mat_vec_mul(col_normalize(ema), incentive)), without a normalized copy of the matrix.
+        long[] bondedIncentive = ema.ColNormalizedRowSumsOfProducts(n, incentive);
         long[] dividends = EpochVector.Mul(bondedIncentive, activeStake);
         EpochVector.NormalizeInPlace(dividends);
         return (dividends, ema);

@@ -129,6 +129,35 @@ public sealed class FixedMathTests
     }
 
     [Fact]
+    public void Four_lane_exp_safe_equals_single_evaluations()
+    {
+        long one = I32F32.One.Bits;
+        long[] edges = [0, 1, -1, one, -one, 20 * one, -20 * one, 21 * one, -21 * one, long.MaxValue, long.MinValue, one / 2, -one / 2];
+        // Every edge in every lane, next to ordinary arguments (an edge must not disturb its neighbours).
+        foreach (long a in edges)
+        {
+            for (int lane = 0; lane < 4; lane++)
+            {
+                long[] x = [one / 3, -5 * one / 7, 3 * one, -one / 9];
+                x[lane] = a;
+                AssertQuad(x);
+            }
+        }
+
+        Gen.Select(Inputs, Inputs, Inputs, Inputs).Sample((a, b, c, d) => AssertQuad([a, b, c, d]), iter: 3_000);
+        // The liquid-alpha range (|x| ≤ 5 for the default steepness), where all four series normally succeed.
+        var small = Gen.Long[-5 * one, 5 * one];
+        Gen.Select(small, small, small, small).Sample((a, b, c, d) => AssertQuad([a, b, c, d]), iter: 3_000);
+
+        static void AssertQuad(long[] x)
+        {
+            var e = new long[4];
+            FixedMath.ExpSafeBitsQuad(x, e);
+            for (int k = 0; k < 4; k++) Assert.Equal(FixedMath.ExpSafeBits(x[k]), e[k]);
+        }
+    }
+
+    [Fact]
     public void Exp_safe_clamps_and_maps_errors()
     {
         Inputs.Sample(x =>
