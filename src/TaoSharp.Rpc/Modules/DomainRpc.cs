@@ -115,6 +115,11 @@ public sealed class DomainRpc(Blockchain chain, EconomicsProfile profile)
                 ? RawJson.Write(w => DomainJson.Axon(w, axon))
                 : null);
         };
+        m["tao_getColdkeySwap"] = (p, _) =>
+        {
+            var coldkey = StandardRpc.Account(p, 0);
+            return Read((s, b) => ColdkeySwapStatus(s, coldkey, b));
+        };
         m["tao_getWeightCommits"] = (p, _) =>
         {
             var netuid = Netuid(p, 0);
@@ -146,6 +151,28 @@ public sealed class DomainRpc(Blockchain chain, EconomicsProfile profile)
             var result = query(chain.HeadState, head.Number);
             if (ReferenceEquals(head, chain.Head) || head.Hash == chain.Head.Hash || attempt >= 3) return ValueTask.FromResult(result);
         }
+    }
+
+    /// <summary>A coldkey's swap announcement and dispute (docs/rpc-domain.md, <c>tao_getColdkeySwap</c>).</summary>
+    private static JsonNode ColdkeySwapStatus(IStateReader s, AccountId coldkey, ulong head)
+    {
+        var announced = SubtensorStorage.ColdkeySwapAnnouncements.TryGet(s, coldkey, out var a);
+        var disputed = SubtensorStorage.ColdkeySwapDisputes.TryGet(s, coldkey, out var disputedAt);
+        var reannouncement = SubtensorStorage.ColdkeySwapReannouncementDelay.Get(s);
+        return new JsonObject
+        {
+            ["coldkey"] = DomainJson.Ss58(coldkey),
+            ["announced"] = announced,
+            ["new_coldkey_hash"] = announced ? (JsonNode)a.NewColdkeyHash.ToHex() : null,
+            ["execute_block"] = announced ? (JsonNode)a.When : null,
+            ["executable"] = announced && !disputed && head + 1 >= a.When,
+            ["reannounce_block"] = announced ? (JsonNode)((ulong)a.When + reannouncement) : null,
+            ["disputed"] = disputed,
+            ["dispute_block"] = disputed ? (JsonNode)disputedAt : null,
+            ["announcement_delay"] = SubtensorStorage.ColdkeySwapAnnouncementDelay.Get(s),
+            ["reannouncement_delay"] = reannouncement,
+            ["swap_cost"] = Runtime.KeySwaps.KeySwapConstants.KeySwapCost,
+        };
     }
 
     /// <summary>The child (or parent) list of (hotkey, netuid): <c>[{proportion (of u64::MAX), child|parent: ss58}]</c>.</summary>
