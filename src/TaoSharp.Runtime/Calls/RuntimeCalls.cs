@@ -17,5 +17,6 @@ public static class RuntimeCalls
         .. IdentityCalls.Descriptors(profile),
         .. KeySwaps.KeySwapCalls.Descriptors(),
         .. UidTrimCalls.Descriptors(),
+        .. Coinbase.EpochTrigger.Descriptors(),
     ]);
 }
