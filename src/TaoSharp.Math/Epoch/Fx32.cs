@@ -83,9 +83,13 @@ public static class Fx32
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ushort ProportionToU16(long bits) => ToU16(SatMul(bits, U16MaxBits));
 
-    /// <summary><c>u16_proportion_to_fixed</c>: u/65535 truncated.</summary>
+    /// <summary>
+    /// <c>u16_proportion_to_fixed</c>: safe_div(I32F32(u), I32F32(65535)) = ⌊u·2^64 / (65535·2^32)⌋ = ⌊u·2^32 / 65535⌋
+    /// (the common factor 2^32 cancels exactly; the quotient is at most 2^32, so nothing overflows). Dividing by the
+    /// constant lets the JIT use a multiplication; Yuma3 converts every stored bond cell this way.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long U16Proportion(ushort value) => SafeDiv((long)value << FracBits, U16MaxBits);
+    public static long U16Proportion(ushort value) => (long)(((ulong)value << FracBits) / ushort.MaxValue);
 
     /// <summary><c>round()</c>: nearest integer, ties away from zero.</summary>
     public static long RoundHalfAway(long bits)
