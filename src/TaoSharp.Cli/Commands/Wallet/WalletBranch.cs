@@ -22,5 +22,8 @@ public static class WalletBranch
         wallet.AddCommand<WalletChain.WalletBalanceCommand>("balance").WithDescription("Show the coldkey's free and reserved TAO on chain.");
         wallet.AddCommand<WalletChain.WalletOverviewCommand>("overview").WithDescription("The coldkey's neurons on every subnet (stake, rank, trust, incentive, ...).");
         wallet.AddCommand<WalletChain.WalletTransferCommand>("transfer").WithDescription("Transfer TAO from the coldkey (asks before spending unless --no-prompt).");
+        wallet.AddCommand<WalletSwapHotkeyCommand>("swap-hotkey").WithDescription("Swap a hotkey for another of the coldkey's (swap_hotkey_v2; --netuid N or --all-netuids).");
+        wallet.AddCommand<WalletSwapColdkeyCommand>("swap-coldkey").WithDescription("Coldkey swap: --action announce|execute|dispute|clear --new-coldkey.");
+        wallet.AddCommand<WalletSwapCheckCommand>("swap-check").WithDescription("Show a coldkey's swap announcement and dispute.");
     }
 }
