@@ -17,10 +17,27 @@ public sealed record AxonInfo(ulong Block, uint Version, string Ip, string IpInt
     public string Address => string.Create(CultureInfo.InvariantCulture, $"/ipv{(IpType == 6 ? 6 : 4)}/{Ip}:{Port}");
 }
 
+/// <summary>
+/// A subnet's identity (the chain's <c>SubnetIdentityV3</c>; UTF-8 text, invalid bytes shown as U+FFFD). Also the input
+/// of <c>register_network_with_identity</c> and <c>set_subnet_identity</c>; empty strings are allowed everywhere.
+/// </summary>
+public sealed record SubnetIdentity(
+    string SubnetName = "", string GithubRepo = "", string SubnetContact = "", string SubnetUrl = "", string Discord = "",
+    string Description = "", string LogoUrl = "", string Additional = "");
+
+/// <summary>A coldkey's identity (the chain's <c>ChainIdentityV2</c>); also the input of <c>set_identity</c>.</summary>
+public sealed record ChainIdentity(
+    string Name = "", string Url = "", string GithubRepo = "", string Image = "", string Discord = "", string Description = "",
+    string Additional = "");
+
+/// <param name="Name">The identity's name, else the chain's fallback name for the netuid.</param>
+/// <param name="Symbol">The stored token symbol.</param>
+/// <param name="Identity">The subnet identity, null when none is set.</param>
 public sealed record SubnetInfo(
     ushort Netuid, string Name, string Symbol, string OwnerColdkey, string OwnerHotkey, ushort Tempo, ushort SubnetworkN,
     ushort MaxAllowedUids, ushort MaxAllowedValidators, TaoBalance Burn, ushort MinAllowedWeights, ushort ImmunityPeriod,
-    ulong NetworkRegisteredAt, bool RegistrationAllowed, bool SubtokenEnabled, bool EmissionEnabled, ushort Kappa, ulong Difficulty);
+    ulong NetworkRegisteredAt, bool RegistrationAllowed, bool SubtokenEnabled, bool EmissionEnabled, ushort Kappa, ulong Difficulty,
+    SubnetIdentity? Identity = null);
 
 public sealed record SubnetHyperparams(
     ushort Rho, ushort Kappa, ushort ImmunityPeriod, ushort MinAllowedWeights, ushort MaxWeightsLimit, ushort Tempo,
@@ -35,12 +52,13 @@ public sealed record SubnetHyperparams(
 /// <param name="Price">TAO per alpha, exact decimal text of the chain's fixed-point price.</param>
 /// <param name="PriceRao">RAO per whole alpha (price × 10^9, floor).</param>
 /// <param name="QuoteWeight">The balancer's TAO weight in Perquintill parts (null unless the pool is weighted).</param>
+/// <param name="SubnetIdentity">The subnet identity, null when none is set.</param>
 public sealed record DynamicInfo(
     ushort Netuid, string OwnerHotkey, string OwnerColdkey, string SubnetName, string TokenSymbol, ushort Tempo, ulong LastStep,
     ulong BlocksSinceLastStep, TaoBalance Emission, AlphaBalance AlphaIn, AlphaBalance AlphaOut, TaoBalance TaoIn,
     AlphaBalance AlphaOutEmission, AlphaBalance AlphaInEmission, TaoBalance TaoInEmission, AlphaBalance PendingAlphaEmission,
     TaoBalance PendingRootEmission, UInt128 SubnetVolume, ulong NetworkRegisteredAt, string Price, ulong PriceRao,
-    string MovingPrice, string? QuoteWeight, string PoolModel, bool SubtokenEnabled)
+    string MovingPrice, string? QuoteWeight, string PoolModel, bool SubtokenEnabled, SubnetIdentity? SubnetIdentity = null)
 {
     /// <summary>The price as a decimal (28 significant digits; display and client-side arithmetic only).</summary>
     public decimal PriceValue => DomainJson.ParseDecimal(Price);
@@ -84,6 +102,7 @@ public sealed record MetagraphEmissions(
 /// The node's metagraph answer. Every key is present in a full/lite answer; a selective answer has only
 /// <see cref="Netuid"/>, <see cref="Block"/> and the requested keys, so the other members are null there.
 /// <see cref="Weights"/>/<see cref="Bonds"/>: per uid, the non-zero <c>[uid, u16]</c> pairs (full only).
+/// <see cref="Identity"/> is the subnet's identity, <see cref="Identities"/> per uid its coldkey's identity (or null).
 /// </summary>
 public sealed record MetagraphInfo(
     ushort Netuid, ulong Block, string? Name, string? Symbol, string? OwnerHotkey, string? OwnerColdkey, ulong? NetworkRegisteredAt,
@@ -92,7 +111,7 @@ public sealed record MetagraphInfo(
     bool[]? ValidatorPermit, ulong[]? LastUpdate, ulong[]? BlockAtRegistration, ushort[]? Rank, ushort[]? Trust,
     ushort[]? Consensus, ushort[]? ValidatorTrust, ushort[]? Incentive, ushort[]? Dividends, AlphaBalance[]? Emission,
     ushort[]? PruningScore, AlphaBalance[]? AlphaStake, TaoBalance[]? TaoStake, TaoBalance[]? TotalStake, AxonInfo[]? Axons,
-    WeightEntry[][]? Weights, WeightEntry[][]? Bonds);
+    WeightEntry[][]? Weights, WeightEntry[][]? Bonds, SubnetIdentity? Identity = null, ChainIdentity?[]? Identities = null);
 
 /// <param name="Stake">Alpha on the subnet (TAO on netuid 0).</param>
 /// <param name="ValueInTao">The stake's value at the spot price, without slippage.</param>

@@ -75,6 +75,14 @@ public sealed class SubnetQueries(TaoClient client)
     public async Task<SwapQuote> SimSwapAlphaForTaoAsync(ushort netuid, AlphaBalance alpha, CancellationToken ct = default) =>
         DomainJson.Read<SwapQuote>(Required(await client.CallAsync("swap_simSwapAlphaForTao", [netuid, alpha.Raw], ct).ConfigureAwait(false), "swap_simSwapAlphaForTao"), "swap_simSwapAlphaForTao");
 
+    /// <summary>A coldkey's identity (<c>tao_getIdentity</c>); null when it never set one.</summary>
+    public Task<ChainIdentity?> IdentityAsync(AccountId coldkey, CancellationToken ct = default) =>
+        OptionalAsync<ChainIdentity>("tao_getIdentity", [coldkey.ToHex()], ct);
+
+    /// <summary>A subnet's identity (from its SubnetInfo); null when the subnet has none or does not exist.</summary>
+    public async Task<SubnetIdentity?> SubnetIdentityAsync(ushort netuid, CancellationToken ct = default) =>
+        (await SubnetInfoAsync(netuid, ct).ConfigureAwait(false))?.Identity;
+
     public Task<AxonInfo?> AxonAsync(ushort netuid, AccountId hotkey, CancellationToken ct = default) =>
         OptionalAsync<AxonInfo>("tao_getAxon", [netuid, hotkey.ToHex()], ct);
 

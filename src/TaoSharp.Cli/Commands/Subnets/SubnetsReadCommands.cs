@@ -37,7 +37,7 @@ public sealed class SubnetsListCommand : ChainCommand<ChainWalletSettings>
             var cap = price * (U64(s, "alpha_in") + U64(s, "alpha_out")) / 1_000_000_000m;
             totalCap += cap;
             totalTaoIn += U64(s, "tao_in") / 1_000_000_000m;
-            table.AddRow(Str(s, "netuid"), Markup.Escape(Str(s, "subnet_name")), price.ToString("0.000000000", CultureInfo.InvariantCulture),
+            table.AddRow(Str(s, "netuid"), Markup.Escape($"{Str(s, "token_symbol")} {Str(s, "subnet_name")}"), price.ToString("0.000000000", CultureInfo.InvariantCulture),
                 cap.ToString("0.0000", CultureInfo.InvariantCulture), Units(U64(s, "emission")), Units(U64(s, "tao_in")), Units(U64(s, "alpha_in")),
                 Units(U64(s, "alpha_out")), $"{Str(s, "blocks_since_last_step")}/{Str(s, "tempo")}");
         }

@@ -13,22 +13,31 @@ using static TaoSharp.Cli.Commands.WalletChain.JsonFields;
 
 namespace TaoSharp.Cli.Commands.Subnets;
 
-/// <summary><c>tao subnets create</c>: register_network(hotkey) signed by the coldkey; JSON data adds netuid, lock_cost_rao.</summary>
-public sealed class SubnetsCreateCommand : ChainCommand<ChainWalletSettings>
+/// <summary>
+/// <c>tao subnets create</c>: register_network(hotkey) signed by the coldkey, or register_network_with_identity when an
+/// identity option is given; JSON data adds netuid, lock_cost_rao, owner_hotkey, identity (SubnetIdentity or null).
+/// </summary>
+public sealed class SubnetsCreateCommand : ChainCommand<SubnetIdentitySettings>
 {
-    protected override int Run(ChainWalletSettings settings, WalletPrompts prompts)
+    protected override int Run(SubnetIdentitySettings settings, WalletPrompts prompts)
     {
+        var identity = settings.HasIdentity ? settings.ToIdentity() : null;
         using var hotkey = HotkeyPub(settings);
         var cost = Read(settings, "Retrieving the lock cost...", async r => (await r.CallAsync("subnetInfo_getLockCost").ConfigureAwait(false))?.GetValue<ulong>() ?? 0);
+        if (identity is not null && !settings.JsonOutput && settings.CanPrompt) AnsiConsole.Write(SubnetIdentityView.Table("Subnet identity", identity));
         Confirm(settings, $"Create a subnet owned by hotkey {hotkey.Ss58Address}, locking {Units(cost)} τ?");
         using var coldkey = Coldkey(settings, prompts);
-        var result = Submit(settings, coldkey, Calls.RegisterNetwork(Account(hotkey)), "register_network");
+        var call = identity is null ? Calls.RegisterNetwork(Account(hotkey)) : Calls.RegisterNetworkWithIdentity(Account(hotkey), identity);
+        var result = Submit(settings, coldkey, call, identity is null ? "register_network" : "register_network_with_identity", SubnetIdentityView.Advice);
         var netuid = EventField(result, "NetworkAdded", "netuid");
         WriteTransaction(settings, result, $"Subnet {netuid} created", w =>
         {
             w.WriteNumber("netuid", ushort.Parse(netuid, System.Globalization.CultureInfo.InvariantCulture));
             w.WriteNumber("lock_cost_rao", cost);
             w.WriteString("owner_hotkey", hotkey.Ss58Address);
+            w.WritePropertyName("identity");
+            if (identity is null) w.WriteNullValue();
+            else SubnetIdentityView.Write(w, identity);
         });
         return 0;
     }

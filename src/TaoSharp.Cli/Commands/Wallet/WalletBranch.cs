@@ -21,6 +21,8 @@ public static class WalletBranch
         // Chain-backed commands (owned by the sdk area, Commands/WalletChain/).
         wallet.AddCommand<WalletChain.WalletBalanceCommand>("balance").WithDescription("Show the coldkey's free and reserved TAO on chain.");
         wallet.AddCommand<WalletChain.WalletOverviewCommand>("overview").WithDescription("The coldkey's neurons on every subnet (stake, rank, trust, incentive, ...).");
+        wallet.AddCommand<WalletChain.WalletSetIdentityCommand>("set-identity").WithDescription("Set the coldkey's on-chain identity (set_identity).");
+        wallet.AddCommand<WalletChain.WalletGetIdentityCommand>("get-identity").WithDescription("Show a coldkey's on-chain identity.");
         wallet.AddCommand<WalletChain.WalletTransferCommand>("transfer").WithDescription("Transfer TAO from the coldkey (asks before spending unless --no-prompt).");
         wallet.AddCommand<WalletSwapHotkeyCommand>("swap-hotkey").WithDescription("Swap a hotkey for another of the coldkey's (swap_hotkey_v2; --netuid N or --all-netuids).");
         wallet.AddCommand<WalletSwapColdkeyCommand>("swap-coldkey").WithDescription("Coldkey swap: --action announce|execute|dispute|clear --new-coldkey.");
