@@ -15,6 +15,34 @@ public class EpochShortcutTests
             Assert.Equal(Fx32.SafeDiv((long)u << Fx32.FracBits, Fx32.U16MaxBits), Fx32.U16Proportion((ushort)u));
     }
 
+    [Fact]
+    public void Stake_safe_div_equals_the_big_integer_definition()
+    {
+        var rng = new Random(11); // test data only
+        Int128[] edges = [0, 1, -1, Int128.MaxValue, Int128.MinValue, (Int128)1 << 64, -((Int128)1 << 64), (Int128)ulong.MaxValue << 64, 3];
+        var values = new List<Int128>(edges);
+        for (int k = 0; k < 2000; k++)
+        {
+            var bytes = new byte[16];
+            rng.NextBytes(bytes);
+            Int128 x = BitConverter.ToInt64(bytes, 0) + ((Int128)BitConverter.ToInt64(bytes, 8) << 64);
+            values.Add(x >> rng.Next(0, 127));
+        }
+        for (int k = 0; k + 1 < values.Count; k++)
+        {
+            foreach (var (a, b) in new[] { (values[k], values[k + 1]), (values[k + 1], values[k]), (values[k], edges[k % edges.Length]) })
+            {
+                Int128 expected = 0;
+                if (b != 0)
+                {
+                    var q = System.Numerics.BigInteger.Divide((System.Numerics.BigInteger)a << 64, (System.Numerics.BigInteger)b);
+                    if (q <= (System.Numerics.BigInteger)Int128.MaxValue && q >= (System.Numerics.BigInteger)Int128.MinValue) expected = (Int128)q;
+                }
+                Assert.Equal(expected, StakeWeights.SafeDiv(a, b));
+            }
+        }
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
