@@ -121,6 +121,32 @@ public sealed class BuybackAutoStakeTriggerTests
     }
 
     [Fact]
+    public void KeySwaps_CarryTheDestination()
+    {
+        var chain = new DtaoTestChain(Owner, Alice, Bob);
+        var n = chain.OpenSubnet(Owner, OwnerHot);
+        var miner = Register(chain, n, Bob, 3);
+        AutoStake.SetDestination(chain.State, Bob, n, miner, chain.Events);
+        AutoStake.SetDestination(chain.State, Alice, n, miner, chain.Events);
+
+        // Coldkey swap Bob → Carol: Carol's choice, listed once.
+        AutoStake.MoveColdkey(chain.State, n, Bob, Carol);
+        Assert.Null(AutoStake.Destination(chain.State, Bob, n));
+        Assert.Equal(miner, AutoStake.Destination(chain.State, Carol, n));
+        Assert.Equal([Alice, Carol], SubtensorStorage.AutoStakeDestinationColdkeys.Get(chain.State, miner, n));
+
+        // Hotkey swap miner → fresh: both coldkeys follow.
+        var fresh = DtaoTestChain.Key(9, 0xA0);
+        AutoStake.MoveHotkey(chain.State, n, miner, fresh);
+        Assert.Equal(fresh, AutoStake.Destination(chain.State, Alice, n));
+        Assert.Equal(fresh, AutoStake.Destination(chain.State, Carol, n));
+        Assert.False(SubtensorStorage.AutoStakeDestinationColdkeys.Contains(chain.State, miner, n));
+        Assert.Equal([Alice, Carol], SubtensorStorage.AutoStakeDestinationColdkeys.Get(chain.State, fresh, n));
+        AutoStake.MoveColdkey(chain.State, n, Owner, Bob); // nothing set: nothing happens
+        Assert.Null(AutoStake.Destination(chain.State, Bob, n));
+    }
+
+    [Fact]
     public void MinerIncentive_LandsOnTheAutoStakeDestination_AfterAnEpoch()
     {
         var chain = new DtaoTestChain(Owner, Alice, Bob, Carol);

@@ -38,6 +38,31 @@ public static class AutoStake
     public static IReadOnlyList<(NetUid Netuid, AccountId Hotkey)> Destinations(IStateReader s, AccountId coldkey) =>
         SubtensorStorage.AutoStakeDestination.IteratePrefix(s, coldkey).OrderBy(e => e.Key2.Value).Select(e => (e.Key2, e.Value)).ToList();
 
+    /// <summary>
+    /// swap_coldkey's <c>transfer_auto_stake_destination</c> on one subnet: the old coldkey's choice becomes the new
+    /// coldkey's (overwriting one the new coldkey had), and the destination's reverse index names the new coldkey once.
+    /// </summary>
+    public static void MoveColdkey(IStateAccess s, NetUid netuid, AccountId oldColdkey, AccountId newColdkey)
+    {
+        if (!SubtensorStorage.AutoStakeDestination.TryGet(s, oldColdkey, netuid, out var hotkey)) return;
+        SubtensorStorage.AutoStakeDestination.Remove(s, oldColdkey, netuid);
+        SubtensorStorage.AutoStakeDestination.Set(s, newColdkey, netuid, hotkey);
+        var listed = SubtensorStorage.AutoStakeDestinationColdkeys.Get(s, hotkey, netuid).Where(c => c != oldColdkey && c != newColdkey);
+        SubtensorStorage.AutoStakeDestinationColdkeys.Set(s, hotkey, netuid, [.. listed, newColdkey]);
+    }
+
+    /// <summary>
+    /// swap_hotkey's step 6.4 on one subnet: every coldkey whose destination was the old hotkey now names the new one, and
+    /// the reverse index moves (replacing the new hotkey's, as the reference's insert does).
+    /// </summary>
+    public static void MoveHotkey(IStateAccess s, NetUid netuid, AccountId oldHotkey, AccountId newHotkey)
+    {
+        if (!SubtensorStorage.AutoStakeDestinationColdkeys.TryGet(s, oldHotkey, netuid, out var coldkeys)) return;
+        foreach (var coldkey in coldkeys) SubtensorStorage.AutoStakeDestination.Set(s, coldkey, netuid, newHotkey);
+        SubtensorStorage.AutoStakeDestinationColdkeys.Remove(s, oldHotkey, netuid);
+        SubtensorStorage.AutoStakeDestinationColdkeys.Set(s, newHotkey, netuid, coldkeys);
+    }
+
     private static void RemoveFromIndex(IStateAccess s, AccountId hotkey, NetUid netuid, AccountId coldkey)
     {
         var rest = SubtensorStorage.AutoStakeDestinationColdkeys.Get(s, hotkey, netuid).Where(c => c != coldkey).ToArray();
