@@ -58,6 +58,8 @@ public sealed class KeySwapTests
         SubtensorStorage.ParentKeys.Set(chain.State, Hot, n, [(1_000, OwnerHot)]);
         SubtensorStorage.PendingChildKeys.Set(chain.State, n, OwnerHot, ([(5, Hot)], 999_999));
         SubtensorStorage.AutoParentDelegationEnabled.Set(chain.State, Hot, false);
+        SubtensorStorage.AutoStakeDestination.Set(chain.State, Staker, n, Hot);
+        SubtensorStorage.AutoStakeDestinationColdkeys.Set(chain.State, Hot, n, [Staker]);
 
         var net = new Net(chain, n, new WeightsCalls(StakeView.Instance));
         RunBlocks(net, Hot, 20);
@@ -127,6 +129,8 @@ public sealed class KeySwapTests
         Assert.Equal([(1_000UL, OwnerHot)], SubtensorStorage.ParentKeys.Get(chain.State, NewHot, n));
         Assert.Equal([(5UL, NewHot)], SubtensorStorage.PendingChildKeys.Get(chain.State, n, OwnerHot).Children);
         Assert.False(SubtensorStorage.AutoParentDelegationEnabled.Get(chain.State, NewHot));
+        Assert.Equal(NewHot, SubtensorStorage.AutoStakeDestination.Get(chain.State, Staker, n));
+        Assert.Equal([Staker], SubtensorStorage.AutoStakeDestinationColdkeys.Get(chain.State, NewHot, n));
         // The cost is recycled: it leaves the coldkey and the issuance counter.
         Assert.Equal(free - KeySwapConstants.KeySwapCost, TaoBalances.Free(chain.State, Cold).Rao);
         Assert.Equal(issuance - KeySwapConstants.KeySwapCost, SubtensorStorage.TotalIssuance.Get(chain.State));
@@ -245,6 +249,8 @@ public sealed class KeySwapTests
         var net = Live();
         var (chain, n) = (net.Chain, net.Netuid);
         SubtensorStorage.ColdkeySwapAnnouncementDelay.Set(chain.State, 20);
+        SubtensorStorage.AutoStakeDestination.Set(chain.State, Cold, n, OwnerHot);
+        SubtensorStorage.AutoStakeDestinationColdkeys.Set(chain.State, OwnerHot, n, [Cold]);
         var stakes = new[] { n, NetUid.Root }.Select(m => StakeLedger.Stake(chain.State, Hot, Cold, m)).ToArray();
         var rate = SubtensorStorage.RootClaimable.IteratePrefix(chain.State, Hot).First().Key2;
         var owed = RootClaims.Owed(chain.State, Hot, Cold, rate);
@@ -276,6 +282,8 @@ public sealed class KeySwapTests
         Assert.Equal(NewCold, SubtensorStorage.Owner.Get(chain.State, Hot));
         Assert.Equal([Hot], SubtensorStorage.StakingHotkeys.Get(chain.State, NewCold));
         Assert.Equal("cold"u8.ToArray(), SubtensorStorage.IdentitiesV2.Get(chain.State, NewCold).Name);
+        Assert.Equal(OwnerHot, SubtensorStorage.AutoStakeDestination.Get(chain.State, NewCold, n));
+        Assert.Equal([NewCold], SubtensorStorage.AutoStakeDestinationColdkeys.Get(chain.State, OwnerHot, n));
         Assert.Equal(chain.Block, SubtensorStorage.LastTxBlock.Get(chain.State, NewCold));
         Assert.Contains(chain.Events.Events, e => e.Name == "ColdkeySwapped" && e["new_coldkey"] == NewCold.ToHex());
         chain.AssertInvariants();

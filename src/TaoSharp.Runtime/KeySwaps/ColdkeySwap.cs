@@ -89,9 +89,10 @@ public static class ColdkeySwap
     }
 
     /// <summary>
-    /// <c>do_swap_coldkey</c>: the identity, subnet ownership, every stake position (with its root-claim watermarks and
-    /// auto-claim index slot), the staking and owned hotkeys, and the whole free balance move to the new coldkey, which
-    /// must be unused (no staking hotkeys) and not a hotkey. The new coldkey starts the hotkey-swap rate limit.
+    /// <c>do_swap_coldkey</c>: the identity, subnet ownership, auto-stake destinations, every stake position (with its
+    /// root-claim watermarks and auto-claim index slot), the staking and owned hotkeys, and the whole free balance move
+    /// to the new coldkey, which must be unused (no staking hotkeys) and not a hotkey. The new coldkey starts the
+    /// hotkey-swap rate limit.
     /// </summary>
     public static void Swap(IStateAccess s, AccountId oldColdkey, AccountId newColdkey, ulong block, EventLog? events)
     {
@@ -110,6 +111,14 @@ public static class ColdkeySwap
         {
             if (SubtensorStorage.SubnetOwner.TryGet(s, netuid, out var owner) && owner == oldColdkey)
                 SubtensorStorage.SubnetOwner.Set(s, netuid, newColdkey);
+            if (SubtensorStorage.AutoStakeDestination.TryGet(s, oldColdkey, netuid, out var destination))
+            {
+                SubtensorStorage.AutoStakeDestination.Remove(s, oldColdkey, netuid);
+                SubtensorStorage.AutoStakeDestination.Set(s, newColdkey, netuid, destination);
+                var coldkeys = SubtensorStorage.AutoStakeDestinationColdkeys.Get(s, destination, netuid);
+                SubtensorStorage.AutoStakeDestinationColdkeys.Set(s, destination, netuid,
+                    [.. coldkeys.Where(c => c != oldColdkey && c != newColdkey), newColdkey]);
+            }
             // The new coldkey holds nothing yet, so each position moves as its shares: its value is exactly kept.
             foreach (var hotkey in stakingHotkeys)
                 if (SubtensorStorage.Alpha.TryGet(s, hotkey, (oldColdkey, netuid), out var share))

@@ -12,8 +12,8 @@ namespace TaoSharp.Runtime.KeySwaps;
 /// subnet (cost <see cref="KeySwapConstants.KeySwapCost"/>) or on one subnet (cost
 /// <see cref="KeySwapConstants.KeySwapOnSubnetCost"/>); the cost is recycled. Checks in the reference's order, then
 /// everything the old hotkey has is moved: ownership, UID and key, axon, prometheus endpoint, TLS certificate, weight commits,
-/// childkey take, child/parent relations and schedules (also where it is someone's pending child), the subnet owner
-/// hotkey, delegate take and rate-limit blocks, and (unless <c>keep_stake</c>) its stakers' positions, last-epoch
+/// childkey take, child/parent relations and schedules (also where it is someone's pending child), auto-stake
+/// destinations pointing at it, the subnet owner hotkey, delegate take and rate-limit blocks, and (unless <c>keep_stake</c>) its stakers' positions, last-epoch
 /// dividend records and, on root, its root-claim rates and watermarks and the auto-parent flag.
 /// </summary>
 public static class HotkeySwap
@@ -172,6 +172,14 @@ public static class HotkeySwap
             if (i < 0) continue;
             var moved = children[i];
             SubtensorStorage.PendingChildKeys.Set(s, netuid, parent, ([.. children.Where((_, j) => j != i), (moved.Proportion, newHotkey)], cooldown));
+        }
+
+        // Coldkeys that auto-stake their miners' incentive to the old hotkey now auto-stake to the new one.
+        if (SubtensorStorage.AutoStakeDestinationColdkeys.TryGet(s, oldHotkey, netuid, out var autoStakers))
+        {
+            foreach (var staker in autoStakers) SubtensorStorage.AutoStakeDestination.Set(s, staker, netuid, newHotkey);
+            SubtensorStorage.AutoStakeDestinationColdkeys.Remove(s, oldHotkey, netuid);
+            SubtensorStorage.AutoStakeDestinationColdkeys.Set(s, newHotkey, netuid, autoStakers);
         }
 
         if (SubtensorStorage.SubnetOwnerHotkey.TryGet(s, netuid, out var ownerHotkey) && ownerHotkey == oldHotkey)
