@@ -17,6 +17,7 @@ public static class SubnetsBranch
         s.AddCommand<SubnetsCreateCommand>("create").WithDescription("Create a subnet (register_network), paying the lock cost.");
         s.AddCommand<SubnetsRegisterCommand>("register").WithDescription("Register the hotkey on a subnet by burning (netuid 0: root_register).");
         s.AddCommand<SubnetsStartCommand>("start").WithDescription("Start the subnet's emissions (start_call, subnet owner only).");
+        s.AddCommand<SubnetsTriggerEpochCommand>("trigger-epoch").WithDescription("Run the subnet's next epoch after the freeze window (trigger_epoch, owner only; TaoSharp's command).");
         s.AddCommand<SubnetsSetIdentityCommand>("set-identity").WithDescription("Set the subnet's identity (set_subnet_identity, owner only).");
         s.AddCommand<SubnetsGetIdentityCommand>("get-identity").WithDescription("Show the subnet's name, symbol and identity.");
         s.AddCommand<SubnetsSetSymbolCommand>("set-symbol").WithDescription("Change the subnet's token symbol (update_symbol, owner only).");
