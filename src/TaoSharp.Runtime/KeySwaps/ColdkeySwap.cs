@@ -111,14 +111,7 @@ public static class ColdkeySwap
         {
             if (SubtensorStorage.SubnetOwner.TryGet(s, netuid, out var owner) && owner == oldColdkey)
                 SubtensorStorage.SubnetOwner.Set(s, netuid, newColdkey);
-            if (SubtensorStorage.AutoStakeDestination.TryGet(s, oldColdkey, netuid, out var destination))
-            {
-                SubtensorStorage.AutoStakeDestination.Remove(s, oldColdkey, netuid);
-                SubtensorStorage.AutoStakeDestination.Set(s, newColdkey, netuid, destination);
-                var coldkeys = SubtensorStorage.AutoStakeDestinationColdkeys.Get(s, destination, netuid);
-                SubtensorStorage.AutoStakeDestinationColdkeys.Set(s, destination, netuid,
-                    [.. coldkeys.Where(c => c != oldColdkey && c != newColdkey), newColdkey]);
-            }
+            AutoStake.MoveColdkey(s, netuid, oldColdkey, newColdkey);
             // The new coldkey holds nothing yet, so each position moves as its shares: its value is exactly kept.
             foreach (var hotkey in stakingHotkeys)
                 if (SubtensorStorage.Alpha.TryGet(s, hotkey, (oldColdkey, netuid), out var share))

@@ -175,12 +175,7 @@ public static class HotkeySwap
         }
 
         // Coldkeys that auto-stake their miners' incentive to the old hotkey now auto-stake to the new one.
-        if (SubtensorStorage.AutoStakeDestinationColdkeys.TryGet(s, oldHotkey, netuid, out var autoStakers))
-        {
-            foreach (var staker in autoStakers) SubtensorStorage.AutoStakeDestination.Set(s, staker, netuid, newHotkey);
-            SubtensorStorage.AutoStakeDestinationColdkeys.Remove(s, oldHotkey, netuid);
-            SubtensorStorage.AutoStakeDestinationColdkeys.Set(s, newHotkey, netuid, autoStakers);
-        }
+        AutoStake.MoveHotkey(s, netuid, oldHotkey, newHotkey);
 
         if (SubtensorStorage.SubnetOwnerHotkey.TryGet(s, netuid, out var ownerHotkey) && ownerHotkey == oldHotkey)
         {
