@@ -46,6 +46,23 @@ public sealed class DtaoVectorTests
     }
 
     [Fact]
+    public void DissolveNetwork_ForgetsServedEndpoints()
+    {
+        var chain = new DtaoTestChain(Owner);
+        var n = chain.OpenSubnet(Owner, OwnerHot);
+        SubtensorStorage.Axons.Set(chain.State, n, OwnerHot, new AxonInfo(1, 1, 0x7f000001, 8091, 4, 4, 0, 0));
+        SubtensorStorage.NeuronCertificates.Set(chain.State, n, OwnerHot, [1, 2, 3]);
+        SubtensorStorage.Prometheus.Set(chain.State, n, OwnerHot, new PrometheusInfo(1, 1, 0x7f000001, 9090, 4));
+
+        NetworkDissolution.Dissolve(chain.State, n, chain.Events);
+
+        // A later subnet reusing the netuid must not show the old hotkey's endpoints.
+        Assert.False(SubtensorStorage.Axons.Contains(chain.State, n, OwnerHot));
+        Assert.False(SubtensorStorage.NeuronCertificates.Contains(chain.State, n, OwnerHot));
+        Assert.False(SubtensorStorage.Prometheus.Contains(chain.State, n, OwnerHot));
+    }
+
+    [Fact]
     public void ProRata_LargestRemainder()
     {
         Assert.Equal([34UL, 33, 33], NetworkDissolution.ProRata(100, [1, 1, 1]));

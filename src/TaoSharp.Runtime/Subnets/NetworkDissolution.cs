@@ -121,6 +121,10 @@ public static class NetworkDissolution
         SubtensorStorage.Keys.RemovePrefix(s, n);
         SubtensorStorage.Uids.RemovePrefix(s, n);
         SubtensorStorage.BlockAtRegistration.RemovePrefix(s, n);
+        // Served endpoints go with the subnet (the reference clears Axons, NeuronCertificates and Prometheus).
+        SubtensorStorage.Axons.RemovePrefix(s, n);
+        SubtensorStorage.NeuronCertificates.RemovePrefix(s, n);
+        SubtensorStorage.Prometheus.RemovePrefix(s, n);
         SubtensorStorage.SubnetworkN.Remove(s, n);
         var idx = SubtensorStorage.MainIndex(n);
         SubtensorStorage.Weights.RemovePrefix(s, idx);
