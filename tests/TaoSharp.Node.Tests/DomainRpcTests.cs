@@ -84,7 +84,8 @@ public sealed partial class DomainRpcTests(DomainNodeFixture fixture) : IClassFi
         var doc = File.ReadAllText(Path.Combine(SharedFiles.RepoRoot, "docs", "rpc-domain.md"));
         var line = doc.Split('\n').Single(l => l.StartsWith($"- **{shape}**:", StringComparison.Ordinal));
         var body = line[(line.IndexOf('{') + 1)..line.LastIndexOf('}')];
-        body = Parenthesised().Replace(body, "");
+        // Remarks may nest parentheses ("(hex of BlakeTwo256(key), or null)"): strip innermost first until none remain.
+        for (var previous = ""; previous != body;) (previous, body) = (body, Parenthesised().Replace(body, ""));
         for (var previous = ""; previous != body;) (previous, body) = (body, Nested().Replace(body, ""));
         return [.. body.Split(',').Select(k => k.Trim().Split(':')[0].Trim()).Where(k => k.Length > 0)];
     }
@@ -122,6 +123,12 @@ public sealed partial class DomainRpcTests(DomainNodeFixture fixture) : IClassFi
         Assert.NotNull(neuron!["weights"]);
         AssertShape("SwapQuote", await _rpc.CallAsync("swap_simSwapTaoForAlpha", _netuid, 5_000_000_000UL));
         AssertShape("DelegateInfo", await _rpc.CallAsync("delegateInfo_getDelegate", Ss58Address.Encode(_dev.Account("//Bob//miner").AsSpan())));
+        var alice = Ss58Address.Encode(_dev.Account("//Alice").AsSpan());
+        var swap = await _rpc.CallAsync("tao_getColdkeySwap", alice);
+        AssertShape("ColdkeySwapStatus", swap);
+        Assert.False((bool)swap!["announced"]!);
+        Assert.Null(await _rpc.CallAsync("tao_getIdentity", alice));
+        Assert.Empty((JsonArray)(await _rpc.CallAsync("subnetInfo_getColdkeyAutoStakeHotkeys", alice))!);
     }
 
     [Fact]
