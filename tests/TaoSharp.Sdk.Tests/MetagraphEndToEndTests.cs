@@ -112,6 +112,11 @@ public sealed class MetagraphEndToEndTests(MetagraphNodeFixture fixture) : IClas
         Assert.Equal("8.8.4.4", axon.Ip);
         Assert.Equal(8091, axon.Port);
         Assert.Equal("/ipv4/8.8.4.4:8091", axon.Address);
+
+        // Neuron info carries the Prometheus endpoint; none was served here, so it is all zeros.
+        var neurons = (await q.NeuronsLiteAsync(_netuid))!;
+        Assert.True(neurons.Count >= 1 + Miners);
+        Assert.All(neurons, n => Assert.Equal(0, Assert.IsType<PrometheusInfo>(n.PrometheusInfo).Port));
     }
 
     [Fact]

@@ -71,7 +71,14 @@ public record NeuronInfoLite(
     string Hotkey, string Coldkey, ushort Uid, ushort Netuid, bool Active, AxonInfo AxonInfo, IReadOnlyList<StakeEntry> Stake,
     AlphaBalance AlphaStake, TaoBalance TaoStake, TaoBalance TotalStake, ushort Rank, AlphaBalance Emission, ushort Incentive,
     ushort Consensus, ushort Trust, ushort ValidatorTrust, ushort Dividends, ulong LastUpdate, bool ValidatorPermit,
-    ushort PruningScore, ulong BlockAtRegistration);
+    ushort PruningScore, ulong BlockAtRegistration)
+{
+    /// <summary>The neuron's served Prometheus endpoint (zeros when never served); null from nodes that predate it.</summary>
+    public PrometheusInfo? PrometheusInfo { get; init; }
+}
+
+/// <summary>A served Prometheus endpoint (<c>serve_prometheus</c>), as neuron info carries it.</summary>
+public sealed record PrometheusInfo(ulong Block, uint Version, string Ip, string IpInt, ushort Port, byte IpType);
 
 /// <summary>One <c>[uid, u16]</c> pair of a weight or bond row (a JSON array of two numbers on the wire).</summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(WeightEntryConverter))]
