@@ -165,6 +165,10 @@ public sealed class MetagraphEndToEndTests(MetagraphNodeFixture fixture) : IClas
         Assert.All(lite.PruningScore, p => Assert.Equal(1f, p));
         Assert.NotNull(lite.Hparams);
         Assert.NotNull(lite.Pool);
+        // No identities were set on this chain: one null entry per uid, and no subnet identity.
+        Assert.Equal(lite.N, lite.Identities.Length);
+        Assert.All(lite.Identities, Assert.Null);
+        Assert.Null(lite.Identity);
 
         var full = (await Metagraph.SyncAsync(_client, _netuid, lite: false))!;
         Assert.NotNull(full.Weights);

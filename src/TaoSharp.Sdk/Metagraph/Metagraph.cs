@@ -52,6 +52,12 @@ public sealed class Metagraph
     public bool[] ValidatorPermit => Info.ValidatorPermit ?? [];
     public ulong[] BlockAtRegistration => Info.BlockAtRegistration ?? [];
     public AxonInfo[] Axons => Info.Axons ?? [];
+
+    /// <summary>The subnet's identity, null when none is set.</summary>
+    public SubnetIdentity? Identity => Info.Identity;
+
+    /// <summary>Per uid, its coldkey's chain identity (null where none is set); empty from nodes that predate identities.</summary>
+    public ChainIdentity?[] Identities => Info.Identities ?? [];
     public SubnetHyperparams? Hparams => Info.Hparams;
     public MetagraphPool? Pool => Info.Pool;
     public MetagraphEmissions? Emissions => Info.Emissions;
