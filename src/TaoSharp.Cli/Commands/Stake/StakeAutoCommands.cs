@@ -26,17 +26,7 @@ public sealed class StakeAutoCommand : ChainCommand<StakeAutoSettings>
 {
     protected override int Run(StakeAutoSettings settings, WalletPrompts prompts)
     {
-        string coldkey;
-        if (settings.Ss58 is { } s)
-        {
-            ParseAccount(s, "--ss58");
-            coldkey = s;
-        }
-        else
-        {
-            using var pub = ColdkeyPub(settings);
-            coldkey = pub.Ss58Address;
-        }
+        var coldkey = ColdkeyAddress(settings, settings.Ss58);
         var destinations = Read(settings, "Retrieving auto-stake destinations...", r => r.ArrayAsync("subnetInfo_getColdkeyAutoStakeHotkeys", coldkey));
         if (settings.JsonOutput)
         {

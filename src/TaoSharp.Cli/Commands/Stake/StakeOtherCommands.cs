@@ -25,17 +25,7 @@ public sealed class StakeListCommand : ChainCommand<StakeListSettings>
 {
     protected override int Run(StakeListSettings settings, WalletPrompts prompts)
     {
-        string coldkey;
-        if (settings.Ss58 is { } s)
-        {
-            ParseAccount(s, "--ss58");
-            coldkey = s;
-        }
-        else
-        {
-            using var pub = ColdkeyPub(settings);
-            coldkey = pub.Ss58Address;
-        }
+        var coldkey = ColdkeyAddress(settings, settings.Ss58);
         var stakes = Read(settings, "Retrieving stake information...", r => r.ArrayAsync("stakeInfo_getStakeInfoForColdkey", coldkey));
         if (settings.JsonOutput)
         {

@@ -165,17 +165,7 @@ public sealed class WalletSwapCheckCommand : ChainCommand<WalletSwapCheckSetting
 {
     protected override int Run(WalletSwapCheckSettings settings, WalletPrompts prompts)
     {
-        string address;
-        if (settings.Ss58 is not null)
-        {
-            ParseAccount(settings.Ss58, "--ss58");
-            address = settings.Ss58;
-        }
-        else
-        {
-            using var coldPub = ColdkeyPub(settings);
-            address = coldPub.Ss58Address;
-        }
+        var address = ColdkeyAddress(settings, settings.Ss58);
         var status = Read(settings, "Reading the swap status...", r => r.CallAsync("tao_getColdkeySwap", address));
         if (settings.JsonOutput)
         {

@@ -91,6 +91,18 @@ public static class ChainOps
 
     public static WalletKeypair ColdkeyPub(ChainWalletSettings settings) => WalletKeypair.FromKeyfileContent(settings.OpenWallet().ColdkeyPub.Read());
 
+    /// <summary>The coldkey a read-only command looks at: <paramref name="ss58"/> (checked) when given, else the wallet's.</summary>
+    public static string ColdkeyAddress(ChainWalletSettings settings, string? ss58)
+    {
+        if (ss58 is not null)
+        {
+            ParseAccount(ss58, "--ss58");
+            return ss58;
+        }
+        using var pub = ColdkeyPub(settings);
+        return pub.Ss58Address;
+    }
+
     public static WalletKeypair Coldkey(ChainWalletSettings settings, WalletPrompts prompts) =>
         WalletKeypair.FromKeyfileContent(prompts.Unlock(settings.OpenWallet().Coldkey));
 

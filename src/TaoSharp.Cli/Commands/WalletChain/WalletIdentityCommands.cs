@@ -88,17 +88,7 @@ public sealed class WalletGetIdentityCommand : ChainCommand<WalletGetIdentitySet
 {
     protected override int Run(WalletGetIdentitySettings settings, WalletPrompts prompts)
     {
-        string address;
-        if (settings.Ss58 is not null)
-        {
-            ParseAccount(settings.Ss58, "--ss58");
-            address = settings.Ss58;
-        }
-        else
-        {
-            using var coldPub = ColdkeyPub(settings);
-            address = coldPub.Ss58Address;
-        }
+        var address = ColdkeyAddress(settings, settings.Ss58);
         var identity = Read(settings, "Retrieving the identity...", r => r.CallAsync("tao_getIdentity", address));
         if (settings.JsonOutput)
         {

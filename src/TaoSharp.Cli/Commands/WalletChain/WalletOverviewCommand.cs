@@ -30,17 +30,7 @@ public sealed class WalletOverviewCommand : ChainCommand<WalletOverviewSettings>
 
     protected override int Run(WalletOverviewSettings settings, WalletPrompts prompts)
     {
-        string coldkey;
-        if (settings.Ss58 is { } s)
-        {
-            ParseAccount(s, "--ss58");
-            coldkey = s;
-        }
-        else
-        {
-            using var pub = ColdkeyPub(settings);
-            coldkey = pub.Ss58Address;
-        }
+        var coldkey = ColdkeyAddress(settings, settings.Ss58);
         var wanted = ParseNetuids(settings.Netuids, "--netuids");
         var subnets = Read(settings, "Retrieving neurons...", async r =>
         {
