@@ -300,41 +300,31 @@ public static class DomainJson
     }
 
     /// <summary>A SubnetIdentityV3 as text fields (UTF-8, invalid bytes as U+FFFD), or null.</summary>
-    public static void SubnetIdentity(Utf8JsonWriter w, SubnetIdentity? i)
-    {
-        if (i is null)
-        {
-            w.WriteNullValue();
-            return;
-        }
-        w.WriteStartObject();
-        w.WriteString("subnet_name", SubnetNaming.Text(i.SubnetName));
-        w.WriteString("github_repo", SubnetNaming.Text(i.GithubRepo));
-        w.WriteString("subnet_contact", SubnetNaming.Text(i.SubnetContact));
-        w.WriteString("subnet_url", SubnetNaming.Text(i.SubnetUrl));
-        w.WriteString("discord", SubnetNaming.Text(i.Discord));
-        w.WriteString("description", SubnetNaming.Text(i.Description));
-        w.WriteString("logo_url", SubnetNaming.Text(i.LogoUrl));
-        w.WriteString("additional", SubnetNaming.Text(i.Additional));
-        w.WriteEndObject();
-    }
+    public static void SubnetIdentity(Utf8JsonWriter w, SubnetIdentity? i) =>
+        TextObject(w, i is null ? null :
+        [
+            ("subnet_name", i.SubnetName), ("github_repo", i.GithubRepo), ("subnet_contact", i.SubnetContact), ("subnet_url", i.SubnetUrl),
+            ("discord", i.Discord), ("description", i.Description), ("logo_url", i.LogoUrl), ("additional", i.Additional),
+        ]);
 
     /// <summary>A ChainIdentityV2 (a coldkey's identity) as text fields, or null.</summary>
-    public static void ChainIdentity(Utf8JsonWriter w, ChainIdentity? i)
+    public static void ChainIdentity(Utf8JsonWriter w, ChainIdentity? i) =>
+        TextObject(w, i is null ? null :
+        [
+            ("name", i.Name), ("url", i.Url), ("github_repo", i.GithubRepo), ("image", i.Image),
+            ("discord", i.Discord), ("description", i.Description), ("additional", i.Additional),
+        ]);
+
+    /// <summary>An object of byte fields written as text (identities), or JSON null when <paramref name="fields"/> is null.</summary>
+    private static void TextObject(Utf8JsonWriter w, (string Name, byte[] Value)[]? fields)
     {
-        if (i is null)
+        if (fields is null)
         {
             w.WriteNullValue();
             return;
         }
         w.WriteStartObject();
-        w.WriteString("name", SubnetNaming.Text(i.Name));
-        w.WriteString("url", SubnetNaming.Text(i.Url));
-        w.WriteString("github_repo", SubnetNaming.Text(i.GithubRepo));
-        w.WriteString("image", SubnetNaming.Text(i.Image));
-        w.WriteString("discord", SubnetNaming.Text(i.Discord));
-        w.WriteString("description", SubnetNaming.Text(i.Description));
-        w.WriteString("additional", SubnetNaming.Text(i.Additional));
+        foreach (var (name, value) in fields) w.WriteString(name, SubnetNaming.Text(value));
         w.WriteEndObject();
     }
 

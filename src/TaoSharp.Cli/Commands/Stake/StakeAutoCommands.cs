@@ -11,20 +11,13 @@ using static TaoSharp.Cli.Commands.WalletChain.JsonFields;
 
 namespace TaoSharp.Cli.Commands.Stake;
 
-public sealed class StakeAutoSettings : ChainWalletSettings
-{
-    [CommandOption("--ss58|--coldkey")]
-    [Description("Show this coldkey's destinations instead of the wallet's.")]
-    public string? Ss58 { get; init; }
-}
-
 /// <summary>
 /// <c>tao stake auto</c>: the coldkey's auto-stake destinations per subnet (subnetInfo_getColdkeyAutoStakeHotkeys); subnets
 /// without one pay miners' incentive to their own hotkeys. JSON data = {"coldkey", "destinations": [{netuid, hotkey}]}.
 /// </summary>
-public sealed class StakeAutoCommand : ChainCommand<StakeAutoSettings>
+public sealed class StakeAutoCommand : ChainCommand<ColdkeyQuerySettings>
 {
-    protected override int Run(StakeAutoSettings settings, WalletPrompts prompts)
+    protected override int Run(ColdkeyQuerySettings settings, WalletPrompts prompts)
     {
         var coldkey = ColdkeyAddress(settings, settings.Ss58);
         var destinations = Read(settings, "Retrieving auto-stake destinations...", r => r.ArrayAsync("subnetInfo_getColdkeyAutoStakeHotkeys", coldkey));

@@ -13,17 +13,18 @@ using static TaoSharp.Cli.Commands.WalletChain.JsonFields;
 
 namespace TaoSharp.Cli.Commands.Stake;
 
-public sealed class StakeListSettings : ChainWalletSettings
+/// <summary>Settings of the stake commands that only read a coldkey's state (<c>stake list</c>, <c>stake auto</c>).</summary>
+public sealed class ColdkeyQuerySettings : ChainWalletSettings
 {
     [CommandOption("--ss58|--coldkey")]
-    [Description("List this coldkey instead of the wallet's.")]
+    [Description("Look at this coldkey (SS58) instead of the wallet's.")]
     public string? Ss58 { get; init; }
 }
 
 /// <summary><c>tao stake list</c>: stakeInfo_getStakeInfoForColdkey; JSON data = {"coldkey", "stakes": StakeInfo[]}.</summary>
-public sealed class StakeListCommand : ChainCommand<StakeListSettings>
+public sealed class StakeListCommand : ChainCommand<ColdkeyQuerySettings>
 {
-    protected override int Run(StakeListSettings settings, WalletPrompts prompts)
+    protected override int Run(ColdkeyQuerySettings settings, WalletPrompts prompts)
     {
         var coldkey = ColdkeyAddress(settings, settings.Ss58);
         var stakes = Read(settings, "Retrieving stake information...", r => r.ArrayAsync("stakeInfo_getStakeInfoForColdkey", coldkey));
