@@ -118,11 +118,12 @@ public sealed class LiquidAlpha
     /// The alpha of a cell comes from the reference's merge walk, which assumes rows sorted by column; it is
     /// replayed exactly (cursor per row, only evaluated at the needed columns, which leaves the cursors identical).
     /// </summary>
-    public SparseMatrix Ema(SparseMatrix weights, SparseMatrix bonds, ReadOnlySpan<long> consensus)
+    /// <remarks>With a <paramref name="workspace"/>, the result's arrays are rented from it.</remarks>
+    public SparseMatrix Ema(SparseMatrix weights, SparseMatrix bonds, ReadOnlySpan<long> consensus, EpochWorkspace? workspace = null)
     {
         int n = consensus.Length;
-        if (weights.Rows != bonds.Rows || weights.Rows != n) return weights.Clone();
-        var builder = new SparseMatrix.Builder(n, weights.NonZeroCount);
+        if (weights.Rows != bonds.Rows || weights.Rows != n) return workspace is null ? weights.Clone() : weights.Clone(workspace);
+        var builder = new SparseMatrix.Builder(n, weights.NonZeroCount, workspace);
         var alpha = new long[n];
         var decayed = new long[n];
         var needed = new int[n];      // stamp = row + 1 when column j appears in the Wb row

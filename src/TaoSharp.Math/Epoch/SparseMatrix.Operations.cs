@@ -190,11 +190,12 @@ public sealed partial class SparseMatrix
     /// <c>interpolate_sparse(m1, m2, n, ratio)</c>: ratio 0 → copy of m1, ratio 1 → copy of m2, otherwise the
     /// dense cell-wise m1 + ratio·(m2 − m1) over columns &lt; n, keeping cells &gt; 0 in ascending column order.
     /// </summary>
-    public static SparseMatrix Interpolate(SparseMatrix m1, SparseMatrix m2, int n, long ratio)
+    /// <remarks>With a <paramref name="workspace"/>, the result's arrays are rented from it.</remarks>
+    public static SparseMatrix Interpolate(SparseMatrix m1, SparseMatrix m2, int n, long ratio, EpochWorkspace? workspace = null)
     {
-        if (ratio == 0) return m1.Clone();
-        if (ratio == Fx32.One || m1.Rows != m2.Rows) return m2.Clone();
-        var b = new Builder(m1.Rows, m1.NonZeroCount);
+        if (ratio == 0) return workspace is null ? m1.Clone() : m1.Clone(workspace);
+        if (ratio == Fx32.One || m1.Rows != m2.Rows) return workspace is null ? m2.Clone() : m2.Clone(workspace);
+        var b = new Builder(m1.Rows, m1.NonZeroCount, workspace);
         var d1 = new long[n];
         var d2 = new long[n];
         for (int i = 0; i < m1.Rows; i++)
@@ -226,11 +227,12 @@ public sealed partial class SparseMatrix
     /// <c>mat_ema_sparse(new, old, alpha)</c>: per row a dense accumulator over columns &lt; rows(new):
     /// acc += α·new then acc += (1−α)·old (saturating); cells &gt; 0 emitted in ascending column order.
     /// </summary>
-    public static SparseMatrix Ema(SparseMatrix next, SparseMatrix old, long alpha)
+    /// <remarks>With a <paramref name="workspace"/>, the result's arrays are rented from it.</remarks>
+    public static SparseMatrix Ema(SparseMatrix next, SparseMatrix old, long alpha, EpochWorkspace? workspace = null)
     {
         int n = next.Rows;
         long oneMinusAlpha = Fx32.SatSub(Fx32.One, alpha);
-        var b = new Builder(n, System.Math.Max(next.NonZeroCount, old.NonZeroCount));
+        var b = new Builder(n, System.Math.Max(next.NonZeroCount, old.NonZeroCount), workspace);
         var acc = new long[n];
         var touched = new bool[n];
         for (int i = 0; i < n; i++)

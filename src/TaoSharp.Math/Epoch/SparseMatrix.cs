@@ -38,27 +38,67 @@ public sealed partial class SparseMatrix
     public SparseMatrix Clone() =>
         new(Rows, (int[])_start.Clone(), _cols.AsSpan(0, NonZeroCount).ToArray(), _vals.AsSpan(0, NonZeroCount).ToArray());
 
+    /// <summary>A copy whose arrays come from <paramref name="workspace"/> (valid until its next run).</summary>
+    public SparseMatrix Clone(EpochWorkspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        int count = NonZeroCount;
+        int[] start = workspace.Ints(Rows + 1);
+        ushort[] cols = workspace.Columns(count);
+        long[] vals = workspace.Longs(count);
+        _start.AsSpan(0, Rows + 1).CopyTo(start);
+        _cols.AsSpan(0, count).CopyTo(cols);
+        _vals.AsSpan(0, count).CopyTo(vals);
+        return new SparseMatrix(Rows, start, cols, vals);
+    }
+
     /// <summary>Builds a matrix row by row.</summary>
     public sealed class Builder
     {
+        private readonly int _rows;
         private readonly int[] _start;
+        private readonly EpochWorkspace? _workspace;
         private ushort[] _cols;
         private long[] _vals;
         private int _row;
         private int _count;
 
         public Builder(int rows, int capacity = 16)
+            : this(rows, capacity, null)
         {
-            _start = new int[rows + 1];
-            _cols = new ushort[System.Math.Max(capacity, 4)];
-            _vals = new long[System.Math.Max(capacity, 4)];
+        }
+
+        /// <summary>
+        /// A builder whose arrays come from <paramref name="workspace"/> when one is given: the matrix is then valid
+        /// only until the workspace's next run.
+        /// </summary>
+        public Builder(int rows, int capacity, EpochWorkspace? workspace)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(rows);
+            _rows = rows;
+            _workspace = workspace;
+            capacity = System.Math.Max(capacity, 4);
+            if (workspace is null)
+            {
+                _start = new int[rows + 1];
+                _cols = new ushort[capacity];
+                _vals = new long[capacity];
+            }
+            else
+            {
+                // Rented arrays are not cleared: EndRow writes every later row start, only the first is set here.
+                _start = workspace.Ints(rows + 1);
+                _start[0] = 0;
+                _cols = workspace.Columns(capacity);
+                _vals = workspace.Longs(capacity);
+            }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(ushort column, long value)
         {
             // One call per matrix entry (about a million in a 4096-UID epoch): the rare checks live out of line.
-            if (_count == _cols.Length || _row >= _start.Length - 1) GrowOrThrow();
+            if (_count == _cols.Length || _row >= _rows) GrowOrThrow();
             _cols[_count] = column;
             _vals[_count] = value;
             _count++;
@@ -67,15 +107,27 @@ public sealed partial class SparseMatrix
         [MethodImpl(MethodImplOptions.NoInlining)]
         private void GrowOrThrow()
         {
-            if (_row >= _start.Length - 1) throw new InvalidOperationException("all rows of the matrix are already complete");
-            Array.Resize(ref _cols, _cols.Length * 2);
-            Array.Resize(ref _vals, _vals.Length * 2);
+            if (_row >= _rows) throw new InvalidOperationException("all rows of the matrix are already complete");
+            if (_workspace is null)
+            {
+                Array.Resize(ref _cols, _cols.Length * 2);
+                Array.Resize(ref _vals, _vals.Length * 2);
+                return;
+            }
+            ushort[] cols = _workspace.Columns(_cols.Length * 2);
+            long[] vals = _workspace.Longs(_vals.Length * 2);
+            _cols.AsSpan(0, _count).CopyTo(cols);
+            _vals.AsSpan(0, _count).CopyTo(vals);
+            _workspace.Return(_cols);
+            _workspace.Return(_vals);
+            _cols = cols;
+            _vals = vals;
         }
 
         /// <summary>Closes the current row; the next <see cref="Add"/> goes to the following row.</summary>
         public void EndRow()
         {
-            if (_row >= _start.Length - 1) throw new InvalidOperationException("all rows of the matrix are already complete");
+            if (_row >= _rows) throw new InvalidOperationException("all rows of the matrix are already complete");
             _row++;
             _start[_row] = _count;
         }
@@ -83,8 +135,8 @@ public sealed partial class SparseMatrix
         /// <summary>Completes any remaining rows as empty and returns the matrix.</summary>
         public SparseMatrix Build()
         {
-            while (_row < _start.Length - 1) EndRow();
-            return new SparseMatrix(_start.Length - 1, _start, _cols, _vals);
+            while (_row < _rows) EndRow();
+            return new SparseMatrix(_rows, _start, _cols, _vals);
         }
     }
 

@@ -72,7 +72,8 @@ public sealed class WeightedMedian
     /// <c>weighted_median_col_sparse</c> (spec-yuma §3.7): per column j &lt; n the stake-weighted median of the
     /// scores of the rows with positive stake, that stake normalized a second time and minority = Σ − majority.
     /// </summary>
-    public static long[] OfColumns(ReadOnlySpan<long> stake, SparseMatrix scores, int n, long majority)
+    /// <remarks>With a <paramref name="workspace"/>, the score block is rented from it.</remarks>
+    public static long[] OfColumns(ReadOnlySpan<long> stake, SparseMatrix scores, int n, long majority, EpochWorkspace? workspace = null)
     {
         int voters = 0;
         foreach (long s in stake) if (s > 0) voters++;
@@ -101,7 +102,10 @@ public sealed class WeightedMedian
                 if (cols[e] < cols[e - 1]) { inColumnOrder = false; break; }
         }
         int blockColumns = inColumnOrder ? System.Math.Min(n, ColumnsPerBlock) : n;
-        var block = new long[(long)blockColumns * voters];
+        long blockLength = (long)blockColumns * voters;
+        var block = workspace is not null && blockLength <= Array.MaxLength
+            ? workspace.Longs((int)blockLength).AsSpan(0, (int)blockLength)
+            : new long[blockLength];
         var cursor = new int[voters];
 
         var partition = new int[voters];
@@ -110,7 +114,8 @@ public sealed class WeightedMedian
         for (int first = 0; first < n; first += blockColumns)
         {
             int end = System.Math.Min(n, first + blockColumns);
-            if (first > 0) Array.Clear(block);
+            // Absent scores read 0: the block is cleared before each fill (a rented block holds old values).
+            if (first > 0 || workspace is not null) block.Clear();
             for (int k = 0; k < voters; k++)
             {
                 int row = voterRow[k];
@@ -126,12 +131,12 @@ public sealed class WeightedMedian
                 else
                 {
                     for (int e = 0; e < cols.Length; e++)
-                        if (cols[e] < n) block[(long)cols[e] * voters + k] = vals[e];
+                        if (cols[e] < n) block[cols[e] * voters + k] = vals[e];
                 }
             }
             for (int j = first; j < end; j++)
             {
-                var column = block.AsSpan((j - first) * voters, voters);
+                var column = block.Slice((j - first) * voters, voters);
                 // An all-zero column has median 0 (the first pivot is 0 and nothing lies below or above it).
                 result[j] = column.ContainsAnyExcept(0L) ? median.Compute(voterStake, column, partition, minority, 0, stakeSum) : 0;
             }

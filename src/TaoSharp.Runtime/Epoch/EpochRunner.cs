@@ -1,3 +1,4 @@
+using TaoSharp.Math.Epoch;
 using TaoSharp.Primitives;
 using TaoSharp.Runtime.Storage;
 using TaoSharp.Runtime.Subnets;
@@ -10,13 +11,18 @@ namespace TaoSharp.Runtime.Epoch;
 /// <see cref="YumaEpoch"/>, and writes every output back as the reference persists it (spec-yuma §3.15).
 /// Only the main mechanism exists, so the storage index is the netuid.
 /// </summary>
-public sealed class EpochRunner(IStakeView stakes)
+/// <param name="stakes">Where the stakes of the epoch come from.</param>
+/// <param name="workspace">
+/// Scratch arrays reused from one epoch to the next (see <see cref="EpochWorkspace"/>); a caller that keeps one runner,
+/// or one workspace for its runners, saves the large allocations of every epoch. Null allocates per epoch.
+/// </param>
+public sealed class EpochRunner(IStakeView stakes, EpochWorkspace? workspace = null)
 {
     /// <summary>Runs the epoch of <paramref name="netuid"/> at <paramref name="block"/> distributing <paramref name="raoEmission"/> alpha rao.</summary>
     public EpochOutput Run(IStateAccess state, NetUid netuid, ulong block, ulong raoEmission)
     {
         var input = ReadInput(state, netuid, block, raoEmission);
-        var output = YumaEpoch.Run(input);
+        var output = YumaEpoch.Run(input, workspace);
         Persist(state, netuid, output);
         return output;
     }

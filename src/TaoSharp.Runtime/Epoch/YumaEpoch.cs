@@ -8,10 +8,17 @@ namespace TaoSharp.Runtime.Epoch;
 /// </summary>
 public static class YumaEpoch
 {
-    public static EpochOutput Run(EpochInput input)
+    /// <summary>Runs the epoch on <paramref name="input"/>.</summary>
+    /// <param name="input">The subnet's epoch inputs.</param>
+    /// <param name="workspace">
+    /// Scratch arrays kept by a caller that runs epochs one after another (same outputs, fewer large allocations);
+    /// null allocates everything for this run. Arrays from an earlier run of the workspace are reused.
+    /// </param>
+    public static EpochOutput Run(EpochInput input, EpochWorkspace? workspace = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         input.Validate();
+        workspace?.BeginRun();
         int n = input.N;
         ulong block = input.CurrentBlock;
 
@@ -40,7 +47,7 @@ public static class YumaEpoch
         EpochVector.NormalizeInPlace(activeStake);
 
         // §3.6 weights and masks
-        SparseMatrix weights = LoadWeights(input.Weights, n);
+        SparseMatrix weights = LoadWeights(input.Weights, n, workspace);
         weights.RemoveWhere(new EpochMasks.MaskedRows(forbidden));
         weights.RemoveWhere(new EpochMasks.Diagonal(owner));
         weights.RemoveWhere(new EpochMasks.AtOrBefore(lastUpdate, input.BlockAtRegistration));
@@ -50,13 +57,14 @@ public static class YumaEpoch
 
         // §3.7 consensus
         long kappa = Fx32.SafeDiv(Fx32.FromInt(input.Kappa), Fx32.U16MaxBits);
-        long[] consensus = WeightedMedian.OfColumns(activeStake, weights, n, kappa);
+        long[] consensus = WeightedMedian.OfColumns(activeStake, weights, n, kappa, workspace);
 
         // §3.8 clipping and validator trust. After this point the unclipped weights are read only by the §3.10
         // interpolation, and not at all when the bonds penalty is 1 (the default): then they are clipped in place
         // instead of copied (each copy of a 4096-UID matrix is ~10 MB).
         long bondsPenalty = Fx32.SafeDiv(Fx32.FromInt(input.BondsPenalty), Fx32.U16MaxBits);
-        SparseMatrix clipped = bondsPenalty == Fx32.One ? weights : weights.Clone();
+        SparseMatrix clipped = bondsPenalty == Fx32.One ? weights
+            : workspace is null ? weights.Clone() : weights.Clone(workspace);
         clipped.ColClip(consensus);
         long[] validatorTrust = clipped.RowSums();
 
@@ -68,7 +76,7 @@ public static class YumaEpoch
         // used after this step, so that input itself is taken (the original-Yuma path then scales it in place).
         SparseMatrix bondWeights = bondsPenalty == Fx32.One ? clipped
             : bondsPenalty == 0 ? weights
-            : SparseMatrix.Interpolate(weights, clipped, n, bondsPenalty);
+            : SparseMatrix.Interpolate(weights, clipped, n, bondsPenalty, workspace);
 
         // §3.11 / §3.12 bonds and dividends
         ulong lastTempo = input.LastMechanismStepBlock == 0
@@ -76,8 +84,8 @@ public static class YumaEpoch
             : SaturatingAdd(input.LastMechanismStepBlock, 1);
         long emaAlpha = EmaAlpha(input.BondsMovingAverage);
         var (dividends, storedBonds) = input.Yuma3
-            ? Yuma3Bonds(input, n, lastTempo, emaAlpha, bondWeights, consensus, incentive, activeStake)
-            : OriginalBonds(input, n, lastTempo, emaAlpha, bondWeights, incentive, activeStake);
+            ? Yuma3Bonds(input, n, lastTempo, emaAlpha, bondWeights, consensus, incentive, activeStake, workspace)
+            : OriginalBonds(input, n, lastTempo, emaAlpha, bondWeights, incentive, activeStake, workspace);
 
         // §3.14 emission
         var combined = new long[n];
@@ -148,11 +156,11 @@ public static class YumaEpoch
         return Fx32.SatSub(Fx32.One, StakeWeights.ToI32F32(ratio));
     }
 
-    private static SparseMatrix LoadWeights((ushort Uid, ushort Value)[][] rows, int n)
+    private static SparseMatrix LoadWeights((ushort Uid, ushort Value)[][] rows, int n, EpochWorkspace? workspace)
     {
         int capacity = 0;
         foreach (var r in rows) capacity += r.Length;
-        var b = new SparseMatrix.Builder(n, capacity);
+        var b = new SparseMatrix.Builder(n, capacity, workspace);
         for (int i = 0; i < System.Math.Min(rows.Length, n); i++)
         {
             foreach (var (uid, value) in rows[i])
@@ -163,11 +171,11 @@ public static class YumaEpoch
     }
 
     /// <summary>Stored bonds as I32F32: raw integers (original Yuma) or u16 proportions (Yuma3); columns are not bounded by n.</summary>
-    private static SparseMatrix LoadBonds((ushort Uid, ushort Value)[][] rows, int n, bool asProportion)
+    private static SparseMatrix LoadBonds((ushort Uid, ushort Value)[][] rows, int n, bool asProportion, EpochWorkspace? workspace)
     {
         int capacity = 0;
         foreach (var r in rows) capacity += r.Length;
-        var b = new SparseMatrix.Builder(n, capacity);
+        var b = new SparseMatrix.Builder(n, capacity, workspace);
         for (int i = 0; i < System.Math.Min(rows.Length, n); i++)
         {
             foreach (var (uid, value) in rows[i])
@@ -178,15 +186,16 @@ public static class YumaEpoch
     }
 
     private static (long[] Dividends, SparseMatrix Stored) OriginalBonds(
-        EpochInput input, int n, ulong lastTempo, long emaAlpha, SparseMatrix bondWeights, long[] incentive, long[] activeStake)
+        EpochInput input, int n, ulong lastTempo, long emaAlpha, SparseMatrix bondWeights, long[] incentive, long[] activeStake,
+        EpochWorkspace? workspace)
     {
-        SparseMatrix bonds = LoadBonds(input.Bonds, n, asProportion: false);
+        SparseMatrix bonds = LoadBonds(input.Bonds, n, asProportion: false, workspace);
         bonds.RemoveWhere(new EpochMasks.ScalarAtOrBefore(lastTempo, input.BlockAtRegistration));
         bonds.ColNormalize(n);
         SparseMatrix delta = bondWeights; // not used afterwards, so scaled in place
         delta.RowHadamard(activeStake);
         delta.ColNormalize(n);
-        SparseMatrix ema = SparseMatrix.Ema(delta, bonds, emaAlpha);
+        SparseMatrix ema = SparseMatrix.Ema(delta, bonds, emaAlpha, workspace);
         ema.ColNormalize(n);
         long[] dividends = ema.MatMulTranspose(incentive);
         EpochVector.NormalizeInPlace(dividends);
@@ -196,15 +205,15 @@ public static class YumaEpoch
 
     private static (long[] Dividends, SparseMatrix Stored) Yuma3Bonds(
         EpochInput input, int n, ulong lastTempo, long emaAlpha, SparseMatrix bondWeights, long[] consensus,
-        long[] incentive, long[] activeStake)
+        long[] incentive, long[] activeStake, EpochWorkspace? workspace)
     {
-        SparseMatrix bonds = LoadBonds(input.Bonds, n, asProportion: true);
+        SparseMatrix bonds = LoadBonds(input.Bonds, n, asProportion: true, workspace);
         bonds.RemoveWhere(new EpochMasks.ScalarAtOrBefore(lastTempo, input.BlockAtRegistration));
         bool anyConsensus = false;
         foreach (long c in consensus) anyConsensus |= c != 0;
         SparseMatrix ema = input.LiquidAlpha && anyConsensus
-            ? new LiquidAlpha(input.AlphaLow, input.AlphaHigh, input.AlphaSigmoidSteepness).Ema(bondWeights, bonds, consensus)
-            : SparseMatrix.Ema(bondWeights, bonds, emaAlpha);
+            ? new LiquidAlpha(input.AlphaLow, input.AlphaHigh, input.AlphaSigmoidSteepness).Ema(bondWeights, bonds, consensus, workspace)
+            : SparseMatrix.Ema(bondWeights, bonds, emaAlpha, workspace);
         // row_sum(mat_vec_mul(col_normalize(ema), incentive)), without a normalized copy of the matrix.
         long[] bondedIncentive = ema.ColNormalizedRowSumsOfProducts(n, incentive);
         long[] dividends = EpochVector.Mul(bondedIncentive, activeStake);
