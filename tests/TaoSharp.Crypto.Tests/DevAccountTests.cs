@@ -7,21 +7,18 @@ namespace TaoSharp.Crypto.Tests;
 
 public class DevAccountTests
 {
-    public static TheoryData<string> DevUris()
-    {
-        var data = new TheoryData<string>();
-        foreach (var v in Keys("dev_accounts.json").GetProperty("uris").EnumerateArray()) data.Add(v.Str("uri"));
-        return data;
-    }
+    public static TheoryData<int, string> DevUris() => KeyVectors.Entries("dev_accounts.json", "uris", "uri");
 
     [Theory]
     [MemberData(nameof(DevUris))]
-    public void Dev_uris_match_vectors(string uri)
+    public void Dev_uris_match_vectors(int index, string uri)
     {
-        var v = Keys("dev_accounts.json").GetProperty("uris").EnumerateArray().Single(x => x.Str("uri") == uri);
-        using var key = SecretUriResolver.Resolve(uri);
-        Assert.Equal(v.Hex("public_key"), key.PublicKey);
-        Assert.Equal(v.Str("ss58_42"), Ss58Address.Encode(key.PublicKey));
+        var file = Keys("dev_accounts.json");
+        var v = file.GetProperty("uris")[index];
+        var scheme = KeyVectors.SchemeOf(v, file);
+        using var key = SecretUriResolver.Resolve(uri, scheme);
+        Assert.True(v.Str("public_key") == "0x" + Convert.ToHexStringLower(key.PublicKey), $"dev_accounts uris[{index}] {scheme} {uri}: public key");
+        KeyVectors.AssertAddresses(v, file, key.PublicKey, $"dev_accounts uris[{index}] {uri}");
     }
 
     [Fact]
@@ -34,7 +31,7 @@ public class DevAccountTests
         Assert.Equal(v.Hex("mini_secret"), SubstrateBip39.MiniSecret(m));
         using var key = SecretUriResolver.Resolve(DevAccounts.DevPhrase);
         Assert.Equal(v.Hex("public_key"), key.PublicKey);
-        Assert.Equal(v.Str("ss58_42"), Ss58Address.Encode(key.PublicKey));
+        KeyVectors.AssertAddresses(v, Keys("dev_accounts.json"), key.PublicKey, "dev_phrase");
         Assert.Equal(v.Hex("private_key_btwallet_schnorrkel_form"), ((Sr25519KeyPair)key.Pair).ToSecretKeyBytes());
     }
 

@@ -11,18 +11,79 @@ public class KeyfileTests
     [Fact]
     public void Parses_every_vector_shape_by_name()
     {
-        var full = KeyfileContent.Parse(Encoding.UTF8.GetBytes(Shapes.GetProperty("coldkey_or_hotkey_plaintext").GetRawText()));
-        Assert.Equal("old leopard transfer rib spatial phone calm indicate online fire caution review", full.SecretPhrase);
-        Assert.Equal("0xda3cf5b1e9144931a0f0db65664aab662673b099415a7f8121b7245fb0be4143", full.SecretSeed);
+        var plain = Shapes.GetProperty("coldkey_or_hotkey_plaintext");
+        var full = KeyfileContent.Parse(Encoding.UTF8.GetBytes(plain.GetRawText()));
+        Assert.Equal(plain.Str("secretPhrase"), full.SecretPhrase);
+        Assert.Equal(plain.Str("secretSeed"), full.SecretSeed);
         Assert.True(full.HasSecret);
 
-        var pub = KeyfileContent.Parse(Encoding.UTF8.GetBytes(Shapes.GetProperty("coldkeypub_txt").GetRawText()));
+        var pubShape = Shapes.GetProperty("coldkeypub_txt");
+        var pub = KeyfileContent.Parse(Encoding.UTF8.GetBytes(pubShape.GetRawText()));
         Assert.False(pub.HasSecret);
-        Assert.Equal("5HDvhV6WDCjCKyrXqGQSDYqQAzkzabNhctmiDYEqgBC66BsX", pub.Ss58Address);
+        Assert.Equal(pubShape.Str("ss58Address"), pub.Ss58Address);
 
         var legacy = KeyfileContent.Parse(Encoding.UTF8.GetBytes(Shapes.GetProperty("legacy_python_coldkeypub_txt_also_accepted").GetRawText()));
         Assert.Null(legacy.PrivateKey);
         Assert.Equal(pub, legacy);
+    }
+
+    /// <summary>Every keyfile-shaped object in keyfile_json.json (any name, top level or in an array) and the NaCl vector's plaintext.</summary>
+    public static TheoryData<string> KeyfileShapes()
+    {
+        var data = new TheoryData<string>();
+        foreach (var (label, _) in KeyfileObjects()) data.Add(label);
+        return data;
+    }
+
+    /// <summary>
+    /// Each shape parses; its secrets, by btwallet's load priority and also each one on its own, give the stated public key,
+    /// account id and address; a public-only shape loads as a key that cannot sign.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(KeyfileShapes))]
+    public void Every_keyfile_shape_loads_to_its_stated_key(string label)
+    {
+        var shape = KeyfileObjects().Single(o => o.Label == label).Shape;
+        var content = KeyfileContent.Parse(Encoding.UTF8.GetBytes(shape.GetRawText()));
+        using var loaded = TaoSharp.Crypto.Wallet.WalletKeypair.FromKeyfileContent(content);
+        if (content.PublicKey is not null) Assert.True(content.PublicKey == loaded.PublicKeyHex, $"{label}: publicKey");
+        if (content.AccountId is not null) Assert.True(content.AccountId == loaded.PublicKeyHex, $"{label}: accountId");
+        if (content.Ss58Address is not null) Assert.True(content.Ss58Address == loaded.Ss58Address, $"{label}: ss58Address");
+        Assert.True(content.HasSecret == loaded.CanSign, $"{label}: can sign");
+
+        var alone = new List<(string Field, Func<TaoSharp.Crypto.Wallet.WalletKeypair> Load)>();
+        if (content.SecretPhrase is not null) alone.Add(("secretPhrase", () => TaoSharp.Crypto.Wallet.WalletKeypair.FromMnemonic(Bip39.Mnemonic.Parse(content.SecretPhrase))));
+        if (content.SecretSeed is not null) alone.Add(("secretSeed", () => TaoSharp.Crypto.Wallet.WalletKeypair.FromSeed(Sr25519TestSupport.Hex(content.SecretSeed))));
+        if (content.PrivateKey is not null) alone.Add(("privateKey", () => TaoSharp.Crypto.Wallet.WalletKeypair.FromPrivateKey(Sr25519TestSupport.Hex(content.PrivateKey))));
+        foreach (var (field, load) in alone)
+        {
+            using var fromField = load();
+            Assert.True(fromField.PublicKeyHex == loaded.PublicKeyHex, $"{label}: {field} alone gives another key");
+        }
+    }
+
+    private static IEnumerable<(string Label, System.Text.Json.JsonElement Shape)> KeyfileObjects()
+    {
+        static bool IsShape(System.Text.Json.JsonElement e) =>
+            e.ValueKind == System.Text.Json.JsonValueKind.Object && (e.TryGetProperty("publicKey", out _) || e.TryGetProperty("ss58Address", out _));
+
+        foreach (var property in Shapes.EnumerateObject())
+        {
+            if (IsShape(property.Value)) yield return ($"keyfile_json {property.Name}", property.Value);
+            else if (property.Value.ValueKind == System.Text.Json.JsonValueKind.Array)
+            {
+                int i = 0;
+                foreach (var item in property.Value.EnumerateArray())
+                {
+                    if (IsShape(item)) yield return ($"keyfile_json {property.Name}[{i}]", item);
+                    i++;
+                }
+            }
+        }
+
+        var nacl = Keys("keyfile_nacl.json");
+        if (nacl.TryGetProperty("plaintext_utf8", out var plaintext))
+            yield return ("keyfile_nacl plaintext_utf8", System.Text.Json.JsonDocument.Parse(plaintext.GetString()!).RootElement);
     }
 
     [Fact]

@@ -6,21 +6,28 @@ namespace TaoSharp.Crypto.Tests;
 
 public class SecretUriTests
 {
-    public static TheoryData<string> DerivationUris()
-    {
-        var data = new TheoryData<string>();
-        foreach (var v in Keys("derivation_paths.json").GetProperty("vectors").EnumerateArray()) data.Add(v.Str("uri"));
-        return data;
-    }
+    public static TheoryData<int, string> DerivationUris() => KeyVectors.Entries("derivation_paths.json", "vectors", "uri");
 
+    /// <summary>Each entry, of whatever key scheme, resolves to its public key and every SS58 address it states; an entry with an error expects a refusal.</summary>
     [Theory]
     [MemberData(nameof(DerivationUris))]
-    public void Derivation_path_vectors(string uri)
+    public void Derivation_path_vectors(int index, string uri)
     {
-        var v = Keys("derivation_paths.json").GetProperty("vectors").EnumerateArray().Single(x => x.Str("uri") == uri);
-        using var key = SecretUriResolver.Resolve(uri);
-        Assert.Equal(v.Hex("public_key"), key.PublicKey);
-        Assert.Equal(v.Str("ss58_42"), Ss58Address.Encode(key.PublicKey));
+        var file = KeyVectors.File("derivation_paths.json");
+        var v = file.GetProperty("vectors")[index];
+        var scheme = KeyVectors.SchemeOf(v, file);
+        string context = $"derivation_paths[{index}] {scheme} {uri}";
+        if (!v.TryGetProperty("public_key", out _) && (v.TryGetProperty("error", out _) || v.TryGetProperty("expected_error", out _)))
+        {
+            Assert.ThrowsAny<FormatException>(() => SecretUriResolver.Resolve(uri, scheme).Dispose());
+            return;
+        }
+
+        using var key = SecretUriResolver.Resolve(uri, scheme);
+        Assert.True(v.Str("public_key") == "0x" + Convert.ToHexStringLower(key.PublicKey), $"{context}: public key");
+        KeyVectors.AssertAddresses(v, file, key.PublicKey, context);
+        if (scheme == KeyScheme.Ed25519 && v.TryGetProperty("seed", out var seed) && key.Seed is not null)
+            Assert.True(seed.GetString() == "0x" + Convert.ToHexStringLower(key.Seed), $"{context}: derived seed");
     }
 
     [Fact]
@@ -31,6 +38,7 @@ public class SecretUriTests
         {
             using var key = SecretUriResolver.Resolve(v.Str("mnemonic"));
             Assert.Equal(v.Hex("public_key"), key.PublicKey);
+            KeyVectors.AssertAddresses(v, file, key.PublicKey, v.Str("mnemonic"));
             Assert.Equal(v.Hex("mini_secret"), key.Seed);
             Assert.Equal(v.Str("mnemonic"), key.Phrase);
             Assert.Equal(v.Hex("private_key_btwallet_schnorrkel_form"), ((Sr25519KeyPair)key.Pair).ToSecretKeyBytes());
@@ -39,7 +47,7 @@ public class SecretUriTests
         {
             using var withPassword = SecretUriResolver.Resolve(v.Str("mnemonic") + "///" + v.Str("password"));
             Assert.Equal(v.Hex("public_key"), withPassword.PublicKey);
-            Assert.Equal(v.Str("ss58_42"), Ss58Address.Encode(withPassword.PublicKey));
+            KeyVectors.AssertAddresses(v, file, withPassword.PublicKey, v.Str("mnemonic"));
             Assert.Null(withPassword.Phrase); // the phrase alone no longer gives this key
             using var plain = SecretUriResolver.Resolve(v.Str("mnemonic"));
             Assert.Equal(v.GetProperty("no_password").Hex("public_key"), plain.PublicKey);

@@ -7,13 +7,14 @@ namespace TaoSharp.Crypto.Tests;
 /// <summary>Every sr25519 key vector in shared/vectors/keys: expansion, both secret encodings, derivation paths.</summary>
 public class Sr25519VectorTests
 {
-    public static TheoryData<string> SeedVectorNames() => VectorNames("seed_to_public.json", "vectors");
+    public static TheoryData<int, string> SeedVectorNames() => KeyVectors.Entries("seed_to_public.json", "vectors", "mini_secret");
 
     [Theory]
     [MemberData(nameof(SeedVectorNames))]
-    public void Seed_to_public_and_both_secret_encodings(string miniSecret)
+    public void Seed_to_public_and_both_secret_encodings(int index, string miniSecret)
     {
-        JsonElement v = Find("seed_to_public.json", "vectors", miniSecret);
+        JsonElement v = LoadKeys("seed_to_public.json").GetProperty("vectors")[index];
+        Assert.Equal(miniSecret, v.GetProperty("mini_secret").GetString());
         AssertKeyPair(v);
     }
 
@@ -52,55 +53,87 @@ public class Sr25519VectorTests
         AssertKeyPair(LoadKeys("dev_accounts.json").GetProperty("dev_phrase"));
     }
 
-    public static TheoryData<string> DevUris() => VectorNames("dev_accounts.json", "uris", "uri");
+    public static TheoryData<int, string> DevUris() => KeyVectors.Entries("dev_accounts.json", "uris", "uri");
 
+    /// <summary>Dev URIs through this file's own walker (not SecretUri): root from the file's dev phrase, junctions left to right.</summary>
     [Theory]
     [MemberData(nameof(DevUris))]
-    public void Dev_account_derivations(string uri)
+    public void Dev_account_derivations(int index, string uri)
     {
-        JsonElement v = Find("dev_accounts.json", "uris", uri, "uri");
-        string path = uri;
+        JsonElement file = LoadKeys("dev_accounts.json");
+        AssertWalkedKey(file, file.GetProperty("uris")[index], uri, $"dev_accounts uris[{index}] {uri}");
+    }
+
+    public static TheoryData<int, string> PathUris() => KeyVectors.Entries("derivation_paths.json", "vectors", "uri");
+
+    [Theory]
+    [MemberData(nameof(PathUris))]
+    public void Derivation_path_vectors(int index, string uri)
+    {
+        JsonElement file = LoadKeys("derivation_paths.json");
+        JsonElement v = file.GetProperty("vectors")[index];
+        if (!v.TryGetProperty("public_key", out _)) return; // an expected-refusal entry: SecretUriTests checks it
+        AssertWalkedKey(file, v, uri, $"derivation_paths[{index}] {uri}");
+    }
+
+    /// <summary>
+    /// Splits "phrase//hard/soft///password" by hand (an empty phrase is the file's dev phrase, or the standard one), makes the
+    /// substrate-bip39 mini secret, and walks the junctions with the scheme's own derivation.
+    /// </summary>
+    private static void AssertWalkedKey(JsonElement file, JsonElement v, string uri, string context)
+    {
+        string rest = uri;
         string password = "";
         int passwordAt = uri.IndexOf("///", StringComparison.Ordinal);
         if (passwordAt >= 0)
         {
-            path = uri[..passwordAt];
             password = uri[(passwordAt + 3)..];
+            rest = uri[..passwordAt];
         }
 
-        byte[] mini = password.Length == 0
-            ? Hex(DevMiniSecret)
-            : MiniSecretFromEntropy(Hex("0x1a486a5fbe53639984cb64b070755f7b"), password);
-        using var root = Sr25519KeyPair.FromMiniSecret(mini);
-        using var derived = Derive(root, path);
-        Assert.Equal(v.GetProperty("public_key").GetString(), ToHex(derived.PublicKey));
-    }
-
-    public static TheoryData<string> PathUris() => VectorNames("derivation_paths.json", "vectors", "uri");
-
-    [Theory]
-    [MemberData(nameof(PathUris))]
-    public void Derivation_path_vectors(string uri)
-    {
-        JsonElement v = Find("derivation_paths.json", "vectors", uri, "uri");
-        const string oldLeopard = "old leopard transfer rib spatial phone calm indicate online fire caution review";
+        int pathAt = rest.IndexOf('/', StringComparison.Ordinal);
+        string phrase = (pathAt < 0 ? rest : rest[..pathAt]).Trim();
+        string path = pathAt < 0 ? "" : rest[pathAt..];
         byte[] mini;
-        string path;
-        if (uri.StartsWith(oldLeopard, StringComparison.Ordinal))
+        if (phrase.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
-            mini = Hex("0xda3cf5b1e9144931a0f0db65664aab662673b099415a7f8121b7245fb0be4143");
-            path = uri[oldLeopard.Length..];
+            mini = Hex(phrase);
         }
         else
         {
-            Assert.StartsWith("/", uri);
-            mini = Hex(DevMiniSecret);
-            path = uri;
+            if (phrase.Length == 0)
+            {
+                phrase = file.TryGetProperty("dev_phrase", out JsonElement dev) ? dev.GetProperty("mnemonic").GetString()! : SecretUri.DevAccounts.DevPhrase;
+            }
+
+            mini = MiniSecretFromEntropy(Bip39.Mnemonic.Parse(phrase).EntropyBytes(), password);
         }
 
-        using var root = Sr25519KeyPair.FromMiniSecret(mini);
-        using var derived = Derive(root, path);
-        Assert.Equal(v.GetProperty("public_key").GetString(), ToHex(derived.PublicKey));
+        string expected = v.GetProperty("public_key").GetString()!;
+        byte[] publicKey;
+        if (KeyVectors.SchemeOf(v, file) == KeyScheme.Ed25519)
+        {
+            var current = Ed25519KeyPair.FromSeed(mini);
+            foreach (var (hard, name) in Junctions(path))
+            {
+                Assert.True(hard, $"{context}: ed25519 has no soft derivation");
+                var next = current.DeriveHard(ChainCode(name));
+                current.Dispose();
+                current = next;
+            }
+
+            publicKey = current.PublicKey;
+            current.Dispose();
+        }
+        else
+        {
+            using var root = Sr25519KeyPair.FromMiniSecret(mini);
+            using var derived = Derive(root, path);
+            publicKey = derived.PublicKey;
+        }
+
+        Assert.True(expected == ToHex(publicKey), $"{context}: public key");
+        KeyVectors.AssertAddresses(v, file, publicKey, context);
     }
 
     [Fact]
@@ -137,6 +170,11 @@ public class Sr25519VectorTests
 
     private static void AssertKeyPair(JsonElement v)
     {
+        if (v.TryGetProperty("public_key", out JsonElement statedPublic))
+        {
+            KeyVectors.AssertAddresses(v, default, Hex(statedPublic.GetString()!), $"key vector {statedPublic}");
+        }
+
         byte[] mini = Hex(v.GetProperty("mini_secret").GetString()!);
         string expectedPublic = v.GetProperty("public_key").GetString()!;
         string canonical = v.GetProperty("private_key_btwallet_schnorrkel_form").GetString()!;
@@ -156,18 +194,4 @@ public class Sr25519VectorTests
         Assert.Equal(expectedPublic, ToHex(fromEd25519Form.PublicKey));
         Assert.Equal(canonical, ToHex(fromEd25519Form.ToSecretKeyBytes()));
     }
-
-    private static TheoryData<string> VectorNames(string file, string array, string key = "mini_secret")
-    {
-        var data = new TheoryData<string>();
-        foreach (JsonElement v in LoadKeys(file).GetProperty(array).EnumerateArray())
-        {
-            data.Add(v.GetProperty(key).GetString()!);
-        }
-
-        return data;
-    }
-
-    private static JsonElement Find(string file, string array, string value, string key = "mini_secret") =>
-        LoadKeys(file).GetProperty(array).EnumerateArray().Single(v => v.GetProperty(key).GetString() == value);
 }

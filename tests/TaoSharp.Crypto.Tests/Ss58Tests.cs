@@ -36,14 +36,28 @@ public class Ss58Tests
         Assert.Equal("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY", Ss58Address.Encode(alice));
     }
 
-    [Fact]
-    public void Vector_negatives_are_rejected_with_the_reason()
+    public static TheoryData<int, string> NegativeVectors()
     {
-        var negatives = Keys("ss58.json").GetProperty("negative");
-        var checksum = Assert.Throws<Ss58Exception>(() => Ss58Address.Decode(negatives[0].Str("address")));
-        Assert.Contains("checksum", checksum.Message);
-        var length = Assert.Throws<Ss58Exception>(() => Ss58Address.Decode(negatives[1].Str("address")));
-        Assert.Contains("length", length.Message);
+        var data = new TheoryData<int, string>();
+        int i = 0;
+        foreach (var v in Keys("ss58.json").GetProperty("negative").EnumerateArray()) data.Add(i++, v.Str("address"));
+        return data;
+    }
+
+    /// <summary>Each negative is refused with an Ss58Exception; where its "why" names the defect (checksum, length, base58 character, prefix), so must our message.</summary>
+    [Theory]
+    [MemberData(nameof(NegativeVectors))]
+    public void Vector_negatives_are_rejected_with_the_reason(int index, string address)
+    {
+        var v = Keys("ss58.json").GetProperty("negative")[index];
+        var e = Assert.Throws<Ss58Exception>(() => Ss58Address.Decode(address));
+        Assert.False(Ss58Address.IsValid(address));
+        string why = v.TryGetProperty("why", out var stated) ? stated.GetString()!.ToLowerInvariant() : "";
+        foreach (string defect in new[] { "checksum", "length", "prefix" })
+        {
+            if (why.Contains(defect, StringComparison.Ordinal))
+                Assert.True(e.Message.Contains(defect, StringComparison.Ordinal), $"negative[{index}] {address}: why '{why}', our message '{e.Message}'");
+        }
     }
 
     [Theory]
