@@ -60,7 +60,7 @@ public class SimSwapTests
     [InlineData("\"direction\": \"buy\", \"amount\": 1000000", "AmountTooLow")]
     [InlineData("\"direction\": \"sell\", \"amount\": 0", "AmountTooLow")]
     [InlineData("\"direction\": \"sell\", \"amount\": 123456, \"stake_held\": 999999999", "AmountTooLow")]
-    [InlineData("\"direction\": \"sell\", \"amount\": 10, \"stake_held\": 5", "NotEnoughStakeToWithdraw")]
+    [InlineData("\"direction\": \"sell\", \"amount\": 10, \"stake_held\": 5, \"limit_price\": \"0.1\"", "NotEnoughStakeToWithdraw")]
     [InlineData("\"direction\": \"buy\", \"amount\": 1000000000001", "InsufficientLiquidity")]
     [InlineData("\"direction\": \"sell\", \"amount\": 4000000000001", "InsufficientLiquidity")]
     [InlineData("\"direction\": \"buy\", \"amount\": 1000000000, \"limit_price\": \"0.1\"", "PriceLimitExceeded")]
@@ -75,6 +75,16 @@ public class SimSwapTests
         Assert.Equal(1, code);
         Assert.Equal(error, output);
         Assert.Contains(error, err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plain_unstake_is_capped_at_the_stake_held()
+    {
+        // do_remove_stake sells min(amount, stake held); only the _limit form refuses a request above the position.
+        var o = Ok($"{{{Pool}, \"direction\": \"sell\", \"amount\": 10, \"stake_held\": 5}}");
+        Assert.Equal(5UL, o["amount_paid_in"]!.GetValue<ulong>());
+        Assert.Equal(1UL, o["amount_out"]!.GetValue<ulong>());
+        Assert.Equal(4_000_000_005UL, o["alpha_reserve"]!.GetValue<ulong>());
     }
 
     [Fact]
@@ -154,11 +164,19 @@ public class SimSwapTests
     }
 
     [Fact]
-    public void Fee_rate_above_the_chain_maximum_is_the_chain_error()
+    public void Fee_rate_above_the_set_fee_rate_cap_is_still_applied_as_pool_state()
     {
-        var (code, output, _) = Run("{\"model\": \"weighted\", \"tao_reserve\": 1000000000, \"alpha_reserve\": 4000000000, \"fee_rate_u16\": 10001, \"direction\": \"buy\", \"amount\": 1000000000}");
+        // set_fee_rate refuses more than 10 000, but the swap itself computes with whatever FeeRate holds
+        // (numbers from tools/swap-oracle, the independent port of the reference).
+        var o = Ok($"{{\"model\": \"weighted\", \"tao_reserve\": 1000000000, \"alpha_reserve\": 4000000000, \"fee_rate_u16\": 10001, \"direction\": \"buy\", \"amount\": 1000000000}}");
+        Assert.Equal(847_394_523UL, o["amount_paid_in"]!.GetValue<ulong>());
+        Assert.Equal(152_605_477UL, o["fee"]!.GetValue<ulong>());
+        Assert.Equal(1_834_788_427UL, o["amount_out"]!.GetValue<ulong>());
+
+        // At 65 535 the whole amount is fee, so nothing reaches the pool and the minimum stake fails.
+        var (code, output, _) = Run("{\"model\": \"weighted\", \"tao_reserve\": 1000000000, \"alpha_reserve\": 4000000000, \"fee_rate_u16\": 65535, \"direction\": \"buy\", \"amount\": 1000000000}");
         Assert.Equal(1, code);
-        Assert.Equal("FeeRateTooHigh", output);
+        Assert.Equal("AmountTooLow", output);
     }
 
     [Fact]

@@ -120,13 +120,16 @@ public sealed class StakeSwap(EconomicsProfile profile, IPoolModel model)
             return LaunchRemoveStake(pool, request);
         }
 
-        var alpha = request.Amount;
+        var limited = request.LimitRaoPerAlpha is not null;
+
+        // do_remove_stake caps the request at the stake held before anything else; do_remove_stake_limit does not,
+        // so there a request above the position fails with NotEnoughStakeToWithdraw below.
+        var alpha = limited ? request.Amount : System.Math.Min(request.Amount, request.StakeHeld);
         if (IsDynamic && alpha > SaturatingMul(pool.AlphaReserve.Raw, SwapConfig.MaxInputReserveMultiplier))
         {
             return Refused(pool, DispatchError.InsufficientLiquidity);
         }
 
-        var limited = request.LimitRaoPerAlpha is not null;
         var limit = request.LimitRaoPerAlpha ?? SwapConfig.MinPriceRao;
         var maxAmount = alpha;
         var allowPartial = false;

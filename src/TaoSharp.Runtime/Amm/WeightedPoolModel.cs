@@ -81,18 +81,24 @@ public sealed class WeightedPoolModel(SwapConfig config) : IPoolModel
         return SwapOutcome.Ok(new SwapResult(deltaIn, deltaOut, fee, feeToAuthor));
     }
 
-    public PoolState Apply(in PoolState pool, SwapDirection direction, in SwapResult result) =>
-        direction == SwapDirection.Buy
+    public PoolState Apply(in PoolState pool, SwapDirection direction, in SwapResult result)
+    {
+        // The reference moves the reserves by SwapResult::paid_in_reserve_delta_i64 / paid_out_reserve_delta_i64,
+        // which clamp to i64 before taking the magnitude: at most 2^63 − 1 goes in and 2^63 comes out per swap.
+        var paidIn = System.Math.Min(result.AmountPaidIn, (ulong)long.MaxValue);
+        var paidOut = System.Math.Min(result.AmountPaidOut, 1UL << 63);
+        return direction == SwapDirection.Buy
             ? pool with
             {
-                TaoReserve = pool.TaoReserve.SaturatingAdd(new TaoBalance(result.AmountPaidIn)),
-                AlphaReserve = pool.AlphaReserve.SaturatingSub(new AlphaBalance(result.AmountPaidOut)),
+                TaoReserve = pool.TaoReserve.SaturatingAdd(new TaoBalance(paidIn)),
+                AlphaReserve = pool.AlphaReserve.SaturatingSub(new AlphaBalance(paidOut)),
             }
             : pool with
             {
-                TaoReserve = pool.TaoReserve.SaturatingSub(new TaoBalance(result.AmountPaidOut)),
-                AlphaReserve = pool.AlphaReserve.SaturatingAdd(new AlphaBalance(result.AmountPaidIn)),
+                TaoReserve = pool.TaoReserve.SaturatingSub(new TaoBalance(paidOut)),
+                AlphaReserve = pool.AlphaReserve.SaturatingAdd(new AlphaBalance(paidIn)),
             };
+    }
 
     public MaxAmount MaxAmountUnderLimit(in PoolState pool, SwapDirection direction, ulong limitRaoPerAlpha)
     {

@@ -86,14 +86,13 @@ public static class SimSwap
         return ExitOk;
     }
 
-    /// <summary>Runs the case through the Runtime's stake swap path under the matching economics profile.</summary>
+    /// <summary>
+    /// Runs the case through the Runtime's stake swap path under the matching economics profile. The fee rate is pool
+    /// state, taken as given for any u16 (as the reference's swap computes with whatever <c>FeeRate</c> holds); only
+    /// <c>set_fee_rate</c> caps it at <see cref="PoolState.MaxFeeRate"/>, and that call is not part of a swap.
+    /// </summary>
     public static StakeSwapOutcome Execute(SimSwapCase c)
     {
-        if (c.Model == PoolModelKind.Weighted && c.Pool.FeeRate > PoolState.MaxFeeRate)
-        {
-            return new StakeSwapOutcome(SwapOutcome.Fail(Runtime.DispatchError.FeeRateTooHigh), c.Pool);
-        }
-
         var baseProfile = c.Model == PoolModelKind.Weighted ? EconomicsProfile.Current : EconomicsProfile.Launch;
         var profile = baseProfile with
         {
