@@ -8,9 +8,80 @@ public class KeysCommandTests
     private const string AlicePublic = "0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d";
     private const string OldLeopard = "old leopard transfer rib spatial phone calm indicate online fire caution review";
 
+    private static JsonElement KeysFile(string file) =>
+        JsonDocument.Parse(File.ReadAllText(TaoSharp.TestKit.SharedFiles.Vectors("keys", file))).RootElement;
+
+    /// <summary>A positive verify vector with a non-empty text message signed by //Alice (the file's first such entry, wherever it sits).</summary>
     private static JsonElement VerifyVector() =>
-        JsonDocument.Parse(File.ReadAllText(TaoSharp.TestKit.SharedFiles.Vectors("keys", "sr25519_verify.json"))).RootElement
-            .GetProperty("positive")[1]; // "hello bittensor", signed by //Alice
+        KeysFile("sr25519_verify.json").GetProperty("positive").EnumerateArray()
+            .First(v => v.TryGetProperty("signer_uri", out var uri) && uri.GetString() == "//Alice" && v.GetProperty("message_utf8").GetString()!.Length > 0);
+
+    public static TheoryData<int, string> PositiveVectors() => Entries("sr25519_verify.json", "positive", "name");
+
+    /// <summary>Every positive vector through `tao keys verify` (message as hex, signer by public key): each valid signature and the wrapped one.</summary>
+    [Theory]
+    [MemberData(nameof(PositiveVectors))]
+    public void Verify_accepts_every_vector_signature(int index, string name)
+    {
+        var v = KeysFile("sr25519_verify.json").GetProperty("positive")[index];
+        string messageHex = v.GetProperty("message_hex").GetString()!;
+        var signatures = v.GetProperty("valid_signatures").EnumerateArray().Select(s => s.GetString()!).ToList();
+        if (v.TryGetProperty("signature_over_bytes_wrapped_message", out var wrapped)) signatures.Add(wrapped.GetString()!);
+        foreach (string signature in signatures)
+        {
+            // An empty message cannot be passed as an option value, so it is checked through the library tests only.
+            if (messageHex is "0x" or "") break;
+            var r = KeysCliRunner.Run("keys", "verify", "--hex", "--message", messageHex, "--signature", signature,
+                "--public-key", v.GetProperty("public_key").GetString()!);
+            Assert.True((0, "valid") == (r.ExitCode, r.Stdout.Trim()), $"{name}: {signature} -> {r.ExitCode} {r.Stdout}{r.Stderr}");
+        }
+    }
+
+    public static TheoryData<int, string> DerivationVectors() => Entries("derivation_paths.json", "vectors", "uri");
+
+    /// <summary>Every derivation-path vector through `tao keys inspect`, with the entry's key scheme (default sr25519) and each SS58 prefix it states.</summary>
+    [Theory]
+    [MemberData(nameof(DerivationVectors))]
+    public void Inspect_matches_every_derivation_vector(int index, string uri)
+    {
+        var file = KeysFile("derivation_paths.json");
+        var v = file.GetProperty("vectors")[index];
+        if (!v.TryGetProperty("public_key", out var expected)) return; // an expected-refusal entry: the Crypto tests cover it
+        string scheme = "sr25519";
+        foreach (var holder in new[] { v, file })
+            foreach (var field in new[] { "scheme", "crypto", "key_type" })
+                if (scheme == "sr25519" && holder.TryGetProperty(field, out var stated) && stated.ValueKind == JsonValueKind.String)
+                    scheme = stated.GetString()!.ToLowerInvariant();
+
+        var prefixes = v.EnumerateObject()
+            .Where(p => p.Name.StartsWith("ss58_", StringComparison.Ordinal) && p.Value.ValueKind == JsonValueKind.String
+                        && ushort.TryParse(p.Name["ss58_".Length..], out _))
+            .Select(p => (Prefix: p.Name["ss58_".Length..], Address: p.Value.GetString()!))
+            .DefaultIfEmpty((Prefix: "42", Address: ""))
+            .ToList();
+        foreach (var (prefix, address) in prefixes)
+        {
+            var r = KeysCliRunner.Run("keys", "inspect", uri, "--scheme", scheme, "--network", prefix, "--output-type", "json");
+            string context = $"derivation_paths[{index}] {scheme} {uri} prefix {prefix}";
+            Assert.True(r.ExitCode == 0, $"{context}: exit {r.ExitCode} {r.Stderr}");
+            var json = JsonDocument.Parse(r.Stdout).RootElement;
+            Assert.True(expected.GetString() == json.GetProperty("publicKey").GetString(), $"{context}: publicKey");
+            if (address.Length > 0) Assert.True(address == json.GetProperty("ss58Address").GetString(), $"{context}: ss58Address");
+        }
+    }
+
+    private static TheoryData<int, string> Entries(string file, string array, string labelField)
+    {
+        var data = new TheoryData<int, string>();
+        int i = 0;
+        foreach (var v in KeysFile(file).GetProperty(array).EnumerateArray())
+        {
+            data.Add(i, v.TryGetProperty(labelField, out var label) ? label.GetString()! : $"{array}[{i}]");
+            i++;
+        }
+
+        return data;
+    }
 
     [Fact]
     public void Inspect_alice_json_has_subkey_fields()
