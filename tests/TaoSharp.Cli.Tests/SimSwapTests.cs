@@ -87,6 +87,28 @@ public class SimSwapTests
         Assert.Equal(4_000_000_005UL, o["alpha_reserve"]!.GetValue<ulong>());
     }
 
+    [Theory]
+    [InlineData("\"0.3\"")]
+    [InlineData("0.3")]
+    [InlineData("\"3e-1\"")]
+    [InlineData("3E-1")]
+    [InlineData("\"0.30000000099\"")]
+    [InlineData("0.30000000000000004")]
+    public void Limit_prices_are_whole_rao_per_alpha_below_one_rao_dropped(string limit)
+    {
+        var expected = Ok($"{{{Pool}, \"direction\": \"buy\", \"amount\": 1000000000, \"limit_price\": \"0.300000000\", \"allow_partial\": true}}");
+        var o = Ok($"{{{Pool}, \"direction\": \"buy\", \"amount\": 1000000000, \"limit_price\": {limit}, \"allow_partial\": true}}");
+        Assert.Equal(expected.ToJsonString(), o.ToJsonString());
+    }
+
+    [Fact]
+    public void A_limit_below_one_rao_is_zero()
+    {
+        var (code, output, _) = Run($"{{{Pool}, \"direction\": \"buy\", \"amount\": 1000000000, \"limit_price\": \"0.0000000009\"}}");
+        Assert.Equal(1, code);
+        Assert.Equal("PriceLimitExceeded", output);
+    }
+
     [Fact]
     public void Partial_fill_stops_at_the_limit()
     {
@@ -132,7 +154,8 @@ public class SimSwapTests
     [InlineData("{\"model\": \"weighted\", \"direction\": \"buy\", \"tao_reserve\": -1}", "'tao_reserve' must be an integer")]
     [InlineData("{\"model\": \"weighted\", \"direction\": \"buy\", \"tao_reserve\": 1, \"alpha_reserve\": 1, \"fee_rate_u16\": 70000}", "'fee_rate_u16' must be an integer in 0..=65535")]
     [InlineData("{\"model\": \"weighted\", \"direction\": \"buy\", \"tao_reserve\": 1, \"alpha_reserve\": 1, \"fee_rate_u16\": 3, \"quote_weight\": \"1\", \"amount\": 5}", "'quote_weight' must keep both weights")]
-    [InlineData("{\"model\": \"weighted\", \"direction\": \"buy\", \"tao_reserve\": 1, \"alpha_reserve\": 1, \"fee_rate_u16\": 3, \"amount\": 5, \"limit_price\": \"0.0000000001\"}", "more than 9 decimals")]
+    [InlineData("{\"model\": \"weighted\", \"direction\": \"buy\", \"tao_reserve\": 1, \"alpha_reserve\": 1, \"fee_rate_u16\": 3, \"amount\": 5, \"limit_price\": \"1e\"}", "'limit_price' must be a non-negative decimal")]
+    [InlineData("{\"model\": \"weighted\", \"direction\": \"buy\", \"tao_reserve\": 1, \"alpha_reserve\": 1, \"fee_rate_u16\": 3, \"amount\": 5, \"limit_price\": \"18446744073.709551616\"}", "'limit_price' is too large")]
     [InlineData("{\"model\": \"weighted\", \"direction\": \"buy\", \"tao_reserve\": 1, \"alpha_reserve\": 1, \"fee_rate_u16\": 3, \"amount\": 5, \"limit_price\": \"-1\"}", "'limit_price' must be a non-negative decimal")]
     [InlineData("{\"model\": \"weighted\", \"direction\": \"buy\", \"tao_reserve\": 1, \"alpha_reserve\": 1, \"fee_rate_u16\": 3, \"amount\": 5, \"allow_partial\": 1}", "'allow_partial' must be true or false")]
     [InlineData("{\"model\": \"weighted\", \"direction\": \"buy\", \"amuont\": 5}", "unknown field 'amuont'")]

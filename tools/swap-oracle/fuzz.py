@@ -104,6 +104,11 @@ def limit(rng, case):
     else:
         rao = int(spot * 10 ** rng.uniform(-4, 4))
     rao = max(0, min(rao, o.U64_MAX))  # the chain's limit is a u64 of RAO
+    r = rng.random()
+    if r < 0.12 and rao < 10 ** 19:
+        return rao / 10 ** 9  # a JSON number, as a float prints (may carry an exponent or sub-RAO digits)
+    if r < 0.2:
+        return limit_text(rao) + str(rng.randint(0, 99999))  # digits below one RAO are dropped
     return limit_text(rao)
 
 

@@ -550,12 +550,11 @@ def sat_sub_u128(a, b):
 # The case file of `tao sim swap` (issue #5 §9) and its answer
 # ---------------------------------------------------------------------------------------------------------
 def parse_limit(text):
+    """TAO per alpha (decimal text, exponent allowed) -> whole RAO per alpha, sub-RAO digits dropped."""
     if text is None:
         return None
-    text = str(text)
-    whole, _, frac = text.partition(".")
-    frac = frac.rstrip("0")
-    return int(whole) * 1_000_000_000 + (int(frac.ljust(9, "0")) if frac else 0)
+    from fractions import Fraction
+    return int(Fraction(str(text)) * 1_000_000_000)  # int() of a non-negative Fraction floors
 
 
 def run_case(c):

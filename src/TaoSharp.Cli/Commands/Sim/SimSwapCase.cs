@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using System.Text.Json;
 using TaoSharp.Math;
 using TaoSharp.Runtime.Amm;
@@ -115,7 +117,14 @@ public sealed record SimSwapCase(
         }
     }
 
-    /// <summary>A decimal TAO-per-α price (string or JSON number) as RAO per α, exact: at most 9 decimals.</summary>
+    /// <summary>Longest price text accepted; a price is a handful of digits.</summary>
+    private const int MaxPriceTextLength = 64;
+
+    /// <summary>
+    /// A decimal TAO-per-α price (string or JSON number, plain or with an exponent such as <c>1e-05</c>) as RAO per α.
+    /// The chain takes the limit as whole RAO, so digits below 1 RAO (past the 9th decimal) are dropped (floor), the
+    /// way a client converting a price to the extrinsic's <c>limit_price</c> does.
+    /// </summary>
     internal static ulong ParseTaoPrice(JsonElement e)
     {
         var text = e.ValueKind switch
@@ -124,22 +133,59 @@ public sealed record SimSwapCase(
             JsonValueKind.Number => e.GetRawText(),
             _ => throw new SimSwapCaseException("'limit_price' must be a decimal string (TAO per alpha)"),
         };
-        var dot = text.IndexOf('.');
-        var whole = dot < 0 ? text : text[..dot];
-        var frac = dot < 0 ? "" : text[(dot + 1)..];
-        if (whole.Length == 0 || whole.Length > 11 || !whole.All(char.IsAsciiDigit) || !frac.All(char.IsAsciiDigit) || (dot >= 0 && frac.Length == 0))
+        var bad = new SimSwapCaseException($"'limit_price' must be a non-negative decimal like \"0.25\" or \"2.5e-3\", not \"{(text.Length > MaxPriceTextLength ? text[..MaxPriceTextLength] + "…" : text)}\"");
+        if (text.Length == 0 || text.Length > MaxPriceTextLength)
         {
-            throw new SimSwapCaseException($"'limit_price' must be a non-negative decimal like \"0.25\", not \"{text}\"");
+            throw bad;
         }
 
-        var trimmed = frac.TrimEnd('0');
-        if (trimmed.Length > 9)
+        var mark = text.IndexOfAny(['e', 'E']);
+        var number = mark < 0 ? text : text[..mark];
+        var exponent = 0;
+        if (mark >= 0)
         {
-            throw new SimSwapCaseException("'limit_price' has more than 9 decimals (1 RAO is the smallest price step)");
+            var expText = text[(mark + 1)..];
+            var digits = expText.StartsWith('+') || expText.StartsWith('-') ? expText[1..] : expText;
+            if (digits.Length is 0 or > 4 || !digits.All(char.IsAsciiDigit))
+            {
+                throw bad;
+            }
+
+            exponent = int.Parse(expText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
         }
 
-        var rao = (UInt128)ulong.Parse(whole, System.Globalization.CultureInfo.InvariantCulture) * 1_000_000_000UL
-            + (trimmed.Length == 0 ? 0 : ulong.Parse(trimmed.PadRight(9, '0'), System.Globalization.CultureInfo.InvariantCulture));
+        var dot = number.IndexOf('.');
+        var whole = dot < 0 ? number : number[..dot];
+        var frac = dot < 0 ? "" : number[(dot + 1)..];
+        if (whole.Length == 0 || !whole.All(char.IsAsciiDigit) || !frac.All(char.IsAsciiDigit) || (dot >= 0 && frac.Length == 0))
+        {
+            throw bad;
+        }
+
+        // value = digits · 10^(exponent − |frac|); RAO = ⌊value · 10^9⌋.
+        var digitsValue = BigInteger.Parse(whole + frac, NumberStyles.None, CultureInfo.InvariantCulture);
+        var shift = exponent - frac.Length + 9;
+        BigInteger rao;
+        if (shift >= 0)
+        {
+            if (digitsValue.IsZero)
+            {
+                rao = BigInteger.Zero;
+            }
+            else if (shift > 40)
+            {
+                throw new SimSwapCaseException("'limit_price' is too large");
+            }
+            else
+            {
+                rao = digitsValue * BigInteger.Pow(10, shift);
+            }
+        }
+        else
+        {
+            rao = -shift > MaxPriceTextLength ? BigInteger.Zero : digitsValue / BigInteger.Pow(10, -shift);
+        }
+
         if (rao > ulong.MaxValue)
         {
             throw new SimSwapCaseException("'limit_price' is too large");
@@ -188,7 +234,7 @@ public sealed record SimSwapCase(
         }
 
         if (e.ValueKind == JsonValueKind.String && e.GetString() is { Length: > 0 and <= 20 } s && s.All(char.IsAsciiDigit)
-            && ulong.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+            && ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
         {
             return parsed;
         }
