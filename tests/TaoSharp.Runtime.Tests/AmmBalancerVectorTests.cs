@@ -17,13 +17,14 @@ public class AmmBalancerVectorTests
         var cases = Math.GetProperty("inputs").GetProperty("exp_scaled_cases").EnumerateArray().ToArray();
         var expected = Math.GetProperty("expected").GetProperty("exp_scaled").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         var tolerance = Math.GetProperty("expected").GetProperty("exp_scaled_tolerance").GetDouble();
-        Assert.Equal(5, cases.Length);
+        Assert.NotEmpty(cases);
+        Assert.Equal(cases.Length, expected.Length);
         for (var i = 0; i < cases.Length; i++)
         {
             var c = cases[i].EnumerateArray().ToArray();
             var quote = Perquintill.FromRational(c[0].GetUInt64(), c[1].GetUInt64());
             var e = BalancerMath.ExpScaled(quote, c[2].GetUInt64(), c[3].GetUInt64(), 0, baseOverQuote: c[4].GetBoolean());
-            Assert.InRange(ToDouble(e), expected[i] - tolerance, expected[i] + tolerance);
+            Assert.True(System.Math.Abs(ToDouble(e) - expected[i]) <= tolerance, $"exp_scaled case {i} {cases[i]}: {ToDouble(e)} vs {expected[i]}");
         }
     }
 
@@ -89,16 +90,17 @@ public class AmmBalancerVectorTests
         var inputs = Weights.GetProperty("inputs");
         var y = inputs.GetProperty("tao_reserve").GetUInt64();
         var x = inputs.GetProperty("alpha_reserve").GetUInt64();
+        var initial = inputs.TryGetProperty("initial_quote_weight", out var stated) ? Weight(stated) : Perquintill.Half;
         var cases = Weights.GetProperty("expected").GetProperty("cases").EnumerateArray().ToArray();
-        Assert.Equal(10, cases.Length);
+        Assert.NotEmpty(cases);
         foreach (var c in cases)
         {
-            var w = BalancerMath.WeightAfterAddedLiquidity(Perquintill.Half, y, x, c.GetProperty("tao_delta").GetUInt64(), c.GetProperty("alpha_delta").GetUInt64());
-            Assert.NotNull(w);
-            Assert.Equal(c.GetProperty("new_quote_weight_parts_approx").GetUInt64(), w.Value.Parts);
+            var w = BalancerMath.WeightAfterAddedLiquidity(initial, y, x, c.GetProperty("tao_delta").GetUInt64(), c.GetProperty("alpha_delta").GetUInt64());
+            Assert.True(w is not null, $"weight update {c}: refused");
+            Assert.True(c.GetProperty("new_quote_weight_parts_approx").GetUInt64() == w.Value.Parts, $"weight update {c}: got {w.Value.Parts} parts");
 
             // The price the pool shows is unchanged (to 1e-12 relative), which is the point of the update.
-            var before = ToDouble(BalancerMath.Price(Perquintill.Half, x, y));
+            var before = ToDouble(BalancerMath.Price(initial, x, y));
             var after = ToDouble(BalancerMath.Price(w.Value, x + c.GetProperty("alpha_delta").GetUInt64(), y + c.GetProperty("tao_delta").GetUInt64()));
             Assert.InRange(after / before, 1 - 1e-12, 1 + 1e-12);
         }

@@ -26,21 +26,23 @@ public sealed class DtaoVectorTests
         var stakes = v.GetProperty("inputs").GetProperty("stakers").EnumerateArray().Select(s => s.GetProperty("alpha_value").GetUInt64()).ToArray();
         var expected = v.GetProperty("expected").GetProperty("tao_to_staker_coldkeys").EnumerateArray().Select(e => e.GetUInt64()).ToArray();
 
-        var c1 = DtaoTestChain.Key(10);
-        var c2 = DtaoTestChain.Key(11);
+        Assert.Equal(stakes.Length, expected.Length);
+        var coldkeys = stakes.Select((_, i) => DtaoTestChain.Key(10 + i)).ToArray();
         var chain = new DtaoTestChain(Owner);
         var n = chain.OpenSubnet(Owner, OwnerHot);
-        StakeLedger.Increase(chain.State, OwnerHot, c1, n, stakes[0]);
-        StakeLedger.Increase(chain.State, OwnerHot, c2, n, stakes[1]);
+        for (var i = 0; i < stakes.Length; i++) StakeLedger.Increase(chain.State, OwnerHot, coldkeys[i], n, stakes[i]);
         SubtensorStorage.SubnetTAO.Set(chain.State, n, pot);
         SubtensorStorage.SubnetAlphaIn.Set(chain.State, n, 0);
 
         NetworkDissolution.Dissolve(chain.State, n, chain.Events);
 
-        // New accounts below the existential deposit are not created, so compare what the pro-rata split hands out.
-        Assert.Equal(expected, NetworkDissolution.ProRata(pot, [.. stakes, 0]).Take(2).ToArray());
+        // New accounts below the existential deposit are not created, so compare what the pro-rata split hands out
+        // (with the owner's own zero stake alongside, as on the chain).
+        var paid = NetworkDissolution.ProRata(pot, [.. stakes, 0]).Take(stakes.Length).ToArray();
+        for (var i = 0; i < stakes.Length; i++)
+            Assert.True(expected[i] == paid[i], $"staker {i} (alpha {stakes[i]}): paid {paid[i]}, expected {expected[i]}");
         Assert.False(SubtensorStorage.NetworksAdded.Get(chain.State, n));
-        Assert.Equal(0UL, StakeLedger.Stake(chain.State, OwnerHot, c1, n));
+        Assert.All(coldkeys, c => Assert.Equal(0UL, StakeLedger.Stake(chain.State, OwnerHot, c, n)));
         Assert.Empty(SubtensorStorage.Alpha.IteratePrefix(chain.State, OwnerHot));
         Assert.Contains(chain.Events.Events, e => e.Name == "NetworkRemoved");
     }

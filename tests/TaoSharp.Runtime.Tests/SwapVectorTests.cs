@@ -22,9 +22,10 @@ public class SwapVectorTests
         {
             var limit = (ulong)(c.GetProperty("limit_price").GetDouble() * 1e9);
             var r = Mock.Swap(pool, SwapDirection.Buy, c.GetProperty("amount_tao_in").GetUInt64(), SwapConfig.LimitPrice(limit), false, false).Unwrap();
-            Assert.Equal(c.GetProperty("amount_paid_in").GetUInt64(), r.AmountPaidIn);
-            Assert.Equal(c.GetProperty("fee").GetUInt64(), r.FeePaid);
-            Assert.Equal(c.GetProperty("amount_paid_out_alpha").GetUInt64(), r.AmountPaidOut);
+            string label = $"buy {c}: got in {r.AmountPaidIn}, fee {r.FeePaid}, out {r.AmountPaidOut}";
+            Assert.True(c.GetProperty("amount_paid_in").GetUInt64() == r.AmountPaidIn, label);
+            Assert.True(c.GetProperty("fee").GetUInt64() == r.FeePaid, label);
+            Assert.True(c.GetProperty("amount_paid_out_alpha").GetUInt64() == r.AmountPaidOut, label);
             Assert.Equal(r.FeePaid, r.FeeToBlockAuthor);
             Assert.True(Mock.Price(Mock.Apply(pool, SwapDirection.Buy, r)) > priceBefore);
             checkedCases++;
@@ -34,14 +35,16 @@ public class SwapVectorTests
         {
             var limit = (ulong)System.Math.Round(c.GetProperty("limit_price").GetDouble() * 1e9);
             var r = Mock.Swap(pool, SwapDirection.Sell, c.GetProperty("amount_alpha_in").GetUInt64(), SwapConfig.LimitPrice(limit), false, false).Unwrap();
-            Assert.Equal(c.GetProperty("amount_paid_in").GetUInt64(), r.AmountPaidIn);
-            Assert.Equal(c.GetProperty("fee").GetUInt64(), r.FeePaid);
-            Assert.Equal(c.GetProperty("amount_paid_out_tao").GetUInt64(), r.AmountPaidOut);
+            string label = $"sell {c}: got in {r.AmountPaidIn}, fee {r.FeePaid}, out {r.AmountPaidOut}";
+            Assert.True(c.GetProperty("amount_paid_in").GetUInt64() == r.AmountPaidIn, label);
+            Assert.True(c.GetProperty("fee").GetUInt64() == r.FeePaid, label);
+            Assert.True(c.GetProperty("amount_paid_out_tao").GetUInt64() == r.AmountPaidOut, label);
             Assert.True(Mock.Price(Mock.Apply(pool, SwapDirection.Sell, r)) < priceBefore);
             checkedCases++;
         }
 
-        Assert.Equal(8, checkedCases);
+        var expectedAll = v.GetProperty("expected");
+        Assert.True(checkedCases > 0 && checkedCases == expectedAll.GetProperty("buys").GetArrayLength() + expectedAll.GetProperty("sells").GetArrayLength());
     }
 
     [Theory]
@@ -57,20 +60,21 @@ public class SwapVectorTests
             var pool = PoolState.Create(c.GetProperty("tao_in").GetUInt64(), c.GetProperty("alpha_in").GetUInt64(), fee);
             var max = Mock.MaxAmountUnderLimit(pool, direction, c.GetProperty("limit_price_rao_per_alpha").GetUInt64());
             var expected = c.GetProperty("exact_reimplementation");
+            string label = $"{file} case {count} {c}: got error {max.Error}, amount {max.Amount}";
             if (expected.ValueKind == JsonValueKind.String)
             {
-                Assert.Equal(Enum.Parse<DispatchError>(expected.GetString()!), max.Error);
+                Assert.True(Enum.Parse<DispatchError>(expected.GetString()!) == max.Error, label);
             }
             else
             {
-                Assert.Null(max.Error);
-                Assert.Equal(expected.GetUInt64(), max.Amount);
+                Assert.True(max.Error is null, label);
+                Assert.True(expected.GetUInt64() == max.Amount, label);
             }
 
             count++;
         }
 
-        Assert.True(count >= 13);
+        Assert.True(count > 0 && count == v.GetProperty("inputs").GetProperty("cases").GetArrayLength(), $"{file}: {count} cases checked");
     }
 
     [Fact]
