@@ -13,11 +13,13 @@ public class SimBlockEmissionTests
         var v = JsonNode.Parse(File.ReadAllText(SharedFiles.Vectors("dtao", "block_emission_schedule.json")))!;
         var issuance = v["inputs"]!["issuance_rao"]!.AsArray().Select(n => n!.GetValue<ulong>()).ToArray();
         var expected = v["expected"]!["block_emission_rao"]!.AsArray().Select(n => n!.GetValue<ulong>()).ToArray();
+        Assert.NotEmpty(issuance);
+        Assert.Equal(issuance.Length, expected.Length);
         for (var i = 0; i < issuance.Length; i++)
         {
             var stdout = new StringWriter();
-            Assert.Equal(0, SimBlockEmission.Run(issuance[i].ToString(System.Globalization.CultureInfo.InvariantCulture), stdout, new StringWriter()));
-            Assert.Equal(expected[i].ToString(System.Globalization.CultureInfo.InvariantCulture), stdout.ToString().Trim());
+            Assert.True(0 == SimBlockEmission.Run(issuance[i].ToString(System.Globalization.CultureInfo.InvariantCulture), stdout, new StringWriter()), $"issuance_rao[{i}] = {issuance[i]}: nonzero exit");
+            Assert.True(expected[i].ToString(System.Globalization.CultureInfo.InvariantCulture) == stdout.ToString().Trim(), $"issuance_rao[{i}] = {issuance[i]}: printed {stdout.ToString().Trim()}, expected {expected[i]}");
         }
     }
 
