@@ -17,9 +17,10 @@ public sealed class SynapseWireVectorTests
     public void Python_body_parses_and_hashes_to_the_vector_hash()
     {
         Dummy d = SynapseJson.Deserialize<Dummy>(System.Text.Encoding.UTF8.GetBytes(S("request_body_text_python_json_dumps")));
-        Assert.Equal(7, d.DummyInput);
-        Assert.Equal(12.0, d.Timeout);
-        Assert.Equal(1700000000000000000L, d.Dendrite!.Nonce);
+        using JsonDocument body = JsonDocument.Parse(S("request_body_text_python_json_dumps"));
+        Assert.Equal(body.RootElement.GetProperty("dummy_input").GetInt32(), d.DummyInput);
+        Assert.Equal(body.RootElement.GetProperty("timeout").GetDouble(), d.Timeout);
+        Assert.Equal(body.RootElement.GetProperty("dendrite").GetProperty("nonce").GetInt64(), d.Dendrite!.Nonce);
         Assert.Equal(S("computed_body_hash"), BodyHash.Compute(d));
         Assert.Equal(S("computed_body_hash"), Example.GetProperty("expected_axon_checks").GetProperty("body_hash_recomputed_from_body").GetString());
     }
@@ -40,7 +41,7 @@ public sealed class SynapseWireVectorTests
     [Fact]
     public void Dendrite_message_and_signature_match_the_vector()
     {
-        string message = WireSignatures.DendriteMessage(1700000000000000000, Header("bt_header_dendrite_hotkey"),
+        string message = WireSignatures.DendriteMessage(long.Parse(Header("bt_header_dendrite_nonce"), System.Globalization.CultureInfo.InvariantCulture), Header("bt_header_dendrite_hotkey"),
             Header("bt_header_axon_hotkey"), Header("bt_header_dendrite_uuid"), S("computed_body_hash"));
         Assert.Equal(S("dendrite_signed_message"), message);
         Assert.True(WireSignatures.Verify(Header("bt_header_dendrite_hotkey"), message, S("dendrite_signature_hex")));
@@ -51,10 +52,24 @@ public sealed class SynapseWireVectorTests
     [Fact]
     public void Axon_message_and_signature_match_the_vector()
     {
-        string message = WireSignatures.AxonMessage(1700000000250000000, Header("bt_header_dendrite_hotkey"),
-            Header("bt_header_axon_hotkey"), "0f1e2d3c-4b5a-11ee-8c99-0242ac120002");
+        // The axon's own nonce and uuid appear only in its signed message (first and last parts).
+        string[] parts = S("axon_signed_message").Split('.');
+        string message = WireSignatures.AxonMessage(long.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), Header("bt_header_dendrite_hotkey"),
+            Header("bt_header_axon_hotkey"), parts[^1]);
         Assert.Equal(S("axon_signed_message"), message);
         Assert.True(WireSignatures.Verify(Header("bt_header_axon_hotkey"), message, S("axon_signature_hex")));
+    }
+
+    [Fact]
+    public void Vector_keypairs_are_the_hotkeys_in_the_headers()
+    {
+        foreach (var (pair, header) in new[] { ("dendrite_keypair", "bt_header_dendrite_hotkey"), ("axon_keypair", "bt_header_axon_hotkey") })
+        {
+            JsonElement k = Example.GetProperty(pair);
+            Assert.True(k.GetProperty("ss58").GetString() == Header(header), $"{pair} is not {header}");
+            using var resolved = TaoSharp.Crypto.SecretUri.SecretUriResolver.Resolve(k.GetProperty("uri").GetString()!);
+            Assert.True(k.GetProperty("public_key").GetString() == "0x" + Convert.ToHexStringLower(resolved.PublicKey), $"{pair}: {k.GetProperty("uri")}");
+        }
     }
 
     [Fact]
