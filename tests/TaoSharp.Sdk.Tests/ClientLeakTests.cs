@@ -2,7 +2,18 @@ using TaoSharp.Sdk.Client;
 
 namespace TaoSharp.Sdk.Tests;
 
+/// <summary>
+/// The leak test measures this process's sockets and managed heap, which every test running beside it also uses
+/// (axons, dendrites, other clients): it runs alone, after the parallel classes, so what it sees is its own.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessWideMeasurements
+{
+    public const string Name = "Process-wide measurements (run alone)";
+}
+
 /// <summary>Issue #7: a create/close loop of 10,000 clients against a real node leaves no sockets or memory behind.</summary>
+[Collection(ProcessWideMeasurements.Name)]
 public sealed class ClientLeakTests : IAsyncLifetime
 {
     private const int Clients = 10_000;
