@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -46,15 +47,9 @@ public class SimSwapOracleCaseTests
             $"ok {ok["amount_paid_in"]} {ok["fee"]} {ok["amount_out"]} {ok["tao_reserve"]} {ok["alpha_reserve"]}");
     }
 
-    [Fact]
-    public void Every_oracle_swap_case_gives_the_reference_integers()
+    /// <summary>Runs every case line through SimSwap; returns how many differ and a line per difference.</summary>
+    private static (int Count, string Report) Compare(IReadOnlyList<string> lines)
     {
-        var path = Environment.GetEnvironmentVariable("TAOSHARP_SWAP_ORACLE_CASES") is { Length: > 0 } env
-            ? env
-            : CaseFile("oracle-swaps.jsonl");
-        var lines = File.ReadAllLines(path).Where(l => l.Trim().Length > 0).ToArray();
-        Assert.True(lines.Length >= 100, $"{path} holds only {lines.Length} cases");
-
         var mismatches = new StringBuilder();
         var count = 0;
         foreach (var line in lines)
@@ -79,12 +74,64 @@ public class SimSwapOracleCaseTests
             }
         }
 
-        if (Environment.GetEnvironmentVariable("TAOSHARP_SWAP_ORACLE_REPORT") is { Length: > 0 } report)
+        return (count, mismatches.ToString());
+    }
+
+    [Fact]
+    public void Every_oracle_swap_case_gives_the_reference_integers()
+    {
+        var path = Environment.GetEnvironmentVariable("TAOSHARP_SWAP_ORACLE_CASES") is { Length: > 0 } env
+            ? env
+            : CaseFile("oracle-swaps.jsonl");
+        var lines = File.ReadAllLines(path).Where(l => l.Trim().Length > 0).ToArray();
+        Assert.True(lines.Length >= 100, $"{path} holds only {lines.Length} cases");
+
+        var (count, report) = Compare(lines);
+        if (Environment.GetEnvironmentVariable("TAOSHARP_SWAP_ORACLE_REPORT") is { Length: > 0 } reportPath)
         {
-            File.WriteAllText(report, $"{lines.Length} cases, {count} mismatches\n{mismatches}");
+            File.WriteAllText(reportPath, $"{lines.Length} cases, {count} mismatches\n{report}");
         }
 
-        Assert.True(count == 0, $"{count} of {lines.Length} cases differ from the oracle:\n{mismatches}");
+        Assert.True(count == 0, $"{count} of {lines.Length} cases differ from the oracle:\n{report}");
+    }
+
+    /// <summary>
+    /// Fresh cases from the oracle itself (fixed seed, so a failure reproduces) when python3 is on PATH; the
+    /// committed cases above cover machines without it.
+    /// </summary>
+    [Fact]
+    public async Task Fresh_oracle_cases_from_a_fixed_seed_agree_when_python_is_available()
+    {
+        var fuzz = Path.Combine(SharedFiles.RepoRoot, "tools", "swap-oracle", "fuzz.py");
+        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { fuzz, "--seed", "2026", "--count", "800" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        Process? process;
+        try
+        {
+            process = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return; // no python3 here: the committed cases are the check
+        }
+
+        Assert.NotNull(process);
+        using (process)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+            var output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+            Assert.True(process.ExitCode == 0, "fuzz.py failed: " + await stderr);
+            var lines = output.Split('\n').Where(l => l.Trim().Length > 0).ToArray();
+            Assert.Equal(800, lines.Length);
+            var (count, report) = Compare(lines);
+            Assert.True(count == 0, $"{count} of {lines.Length} fresh cases differ from the oracle:\n{report}");
+        }
     }
 
     [Fact]

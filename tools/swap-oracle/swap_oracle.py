@@ -159,6 +159,17 @@ def _ln_biguint(value, internal_precision, internal_scale, guard, ln_two, max_it
     return ln_m + ln_two * shift
 
 
+_LN_TWO = {}
+
+
+def _ln_two(internal_scale, guard, max_iters):
+    """ln 2 = -ln(1 - 1/2) at one precision; the same inputs always give the same value, so it is kept."""
+    key = (internal_scale, guard, max_iters)
+    if key not in _LN_TWO:
+        _LN_TWO[key] = -_ln1p_fixed(-(internal_scale >> 1), internal_scale, guard, max_iters)
+    return _LN_TWO[key]
+
+
 def pow_ratio_scaled(base_num, base_den, exp_num, exp_den, precision, scale):
     """floor((base_num/base_den)^(exp_num/exp_den) * scale), or None (the crate's Option)."""
     if base_den == 0 or exp_den == 0:
@@ -186,8 +197,7 @@ def pow_ratio_scaled(base_num, base_den, exp_num, exp_den, precision, scale):
     target_scale = 1 << requested
     guard = 1 << guard_bits
     internal_scale = target_scale << guard_bits
-    ln_half = _ln1p_fixed(-(internal_scale >> 1), internal_scale, guard, max_iters)
-    ln_two = -ln_half
+    ln_two = _ln_two(internal_scale, guard, max_iters)
     ln_num = _ln_biguint(base_num, internal_precision, internal_scale, guard, ln_two, max_iters)
     ln_den = _ln_biguint(base_den, internal_precision, internal_scale, guard, ln_two, max_iters)
     ln_scaled = ((ln_num - ln_den) * exp_num) // exp_den  # div_floor
