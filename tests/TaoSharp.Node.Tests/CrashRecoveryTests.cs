@@ -55,7 +55,8 @@ public sealed class CrashRecoveryTests
                     var load = Senders.Select(s => Task.Run(() => Load(rpc, dev, s, stop.Token))).ToArray();
 
                     // Restarted node keeps producing blocks.
-                    await WaitUntil(async () => HexNumber((string)(await rpc.CallAsync("chain_getHeader"))!["number"]!) > headBefore + 2);
+                    await WaitUntil(async () => HexNumber((string)(await rpc.CallAsync("chain_getHeader"))!["number"]!) > headBefore + 2,
+                        () => $"round {round}: restarted node did not pass block #{headBefore + 2}\n{node.OutputTail}");
                     await Task.Delay(1500 + round * 400);
                     node.Kill();
                     stop.Cancel();
@@ -108,12 +109,12 @@ public sealed class CrashRecoveryTests
 
     private static ulong HexNumber(string hex) => Convert.ToUInt64(hex[2..], 16);
 
-    private static async Task WaitUntil(Func<Task<bool>> condition)
+    private static async Task WaitUntil(Func<Task<bool>> condition, Func<string> waitingFor)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!await condition())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not reached in 30 s");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"within 30 s: {waitingFor()}");
             await Task.Delay(50);
         }
     }

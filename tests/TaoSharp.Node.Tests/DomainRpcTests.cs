@@ -53,7 +53,8 @@ public sealed class DomainNodeFixture : IAsyncLifetime
     private async Task Include(string signer, byte[] call, uint nonce)
     {
         var hash = (string)(await Rpc.CallAsync("author_submitExtrinsic", DevSigner.Hex(Dev.Signer.Sign(Dev.Key(signer), call, nonce).Encoded)))!;
-        for (var i = 0; i < 600; i++)
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
         {
             if (await Rpc.CallAsync("tao_findExtrinsic", hash) is JsonObject at)
             {
@@ -64,7 +65,7 @@ public sealed class DomainNodeFixture : IAsyncLifetime
             }
             await Task.Delay(50);
         }
-        throw new TimeoutException("extrinsic not included");
+        throw new TimeoutException($"extrinsic {hash} of {signer} not included within 30 s\n{_node.OutputTail}");
     }
 }
 

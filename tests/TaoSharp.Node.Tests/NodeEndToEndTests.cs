@@ -64,11 +64,18 @@ public sealed class NodeEndToEndTests : IAsyncLifetime
         var dest = AccountId.FromBytes(Enumerable.Repeat((byte)0x42, 32).ToArray());
         var status = await ws.SubscribeAsync("author_submitAndWatchExtrinsic", _dev.Transfer("//Bob", dest, 7_000_000_000, 0));
         var seen = new List<JsonNode?>();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await foreach (var s in status.ReadAllAsync(cts.Token))
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
         {
-            seen.Add(s);
-            if (s is JsonObject o && o.ContainsKey("finalized")) break;
+            await foreach (var s in status.ReadAllAsync(cts.Token))
+            {
+                seen.Add(s);
+                if (s is JsonObject o && o.ContainsKey("finalized")) break;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"no \"finalized\" status within 60 s; seen [{string.Join(", ", seen.Select(x => x?.ToJsonString()))}]\n{_node.OutputTail}");
         }
         Assert.Equal("ready", (string?)seen[0]);
         var inBlock = (string)seen.OfType<JsonObject>().First(o => o.ContainsKey("inBlock"))["inBlock"]!;

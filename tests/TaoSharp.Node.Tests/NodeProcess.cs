@@ -14,6 +14,7 @@ internal sealed class NodeProcess : IDisposable
     public Uri Http => _node.Http;
     public Uri Ws => _node.Ws;
     public string Output => _node.Output;
+    public string OutputTail => _node.OutputTail;
 
     public static string TaoDll => TaoNodeProcess.TaoDll;
 

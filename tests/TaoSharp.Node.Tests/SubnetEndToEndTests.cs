@@ -84,7 +84,7 @@ public sealed class SubnetEndToEndTests : IAsyncLifetime
             await Task.Delay(200);
             incentive = U16Vec(await Storage(SubtensorStorage.Incentive.Key(Net)));
         }
-        Assert.True(incentive.Skip(1).All(v => v > 0), $"incentive {string.Join(",", incentive)}");
+        Assert.True(incentive.Skip(1).All(v => v > 0), $"incentive after 60 s: [{string.Join(",", incentive)}]\n{_node.OutputTail}");
         Assert.True(incentive[3] > incentive[1], "more weight, more incentive");
         var dividends = U16Vec(await Storage(SubtensorStorage.Dividends.Key(new NetUid(Net))));
         Assert.True(dividends[0] > 0, $"dividends {string.Join(",", dividends)}");
@@ -136,7 +136,7 @@ public sealed class SubnetEndToEndTests : IAsyncLifetime
             }
             await Task.Delay(50);
         }
-        throw new TimeoutException($"extrinsic {x.Hash} of {signer} was not included");
+        throw new TimeoutException($"extrinsic {x.Hash} of {signer} was not included within 30 s\n{_node.OutputTail}");
     }
 
     private async Task<byte[]?> Storage(byte[] key) =>
