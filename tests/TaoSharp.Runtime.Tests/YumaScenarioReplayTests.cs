@@ -97,6 +97,82 @@ public class YumaScenarioReplayTests
         }
     }
 
+    /// <summary>
+    /// epoch_test_512_graph.json (generative, no per-epoch records): validators blockwise (interleave 0) and every 8th uid
+    /// (interleave 1), with and without server self-weights; every validator and every server must show the stated values.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Generative_512_graph_gives_the_upstream_values(int interleave)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(SharedFiles.Vectors("yuma", "epoch_test_512_graph.json")))!;
+        var inputs = root["inputs"]!;
+        var expected = root["expected"]!;
+        int n = (int)inputs["params"]!["n"]!;
+        int validatorCount = (int)inputs["params"]!["max_allowed_validators"]!;
+        long block = (long)inputs["epoch_block"]!;
+        int stride = interleave == 0 ? 1 : n / validatorCount;
+        var validators = Enumerable.Range(0, validatorCount).Select(i => i * stride).ToHashSet();
+        var servers = Enumerable.Range(0, n).Where(u => !validators.Contains(u)).ToArray();
+        foreach (var selfWeight in inputs["server_self_weight"]!.AsArray().Select(x => (bool)x!))
+        {
+            var state = inputs["params"]!.DeepClone().AsObject();
+            state["alpha_stake"] = new JsonArray([.. Enumerable.Range(0, n).Select(u => (JsonNode?)(validators.Contains(u) ? (long)inputs["stake_per_validator"]! : 0L))]);
+            state["block_at_registration"] = Repeat(n, (long)inputs["registration_block"]!);
+            state["last_update"] = Repeat(n, (long)inputs["registration_block"]!);
+            state["validator_permit"] = new JsonArray([.. Enumerable.Range(0, n).Select(_ => (JsonNode?)false)]);
+            state["weights"] = Rows(n);
+            state["bonds"] = Rows(n);
+            Step(state, block); // sets the permits
+
+            // u16::MAX / n on every server, max-upscaled on storage; servers optionally weight themselves fully.
+            var serverWeights = EpochVector.U16MaxUpscaleToU16([.. servers.Select(_ => (ushort)(ushort.MaxValue / n))]);
+            foreach (int v in validators)
+            {
+                state["weights"]![v] = new JsonArray([.. servers.Zip(serverWeights).Select(p => (JsonNode?)new JsonArray(p.First, (int)p.Second))]);
+                state["last_update"]![v] = block;
+            }
+
+            if (selfWeight)
+            {
+                foreach (int s in servers)
+                {
+                    state["weights"]![s] = new JsonArray(new JsonArray(s, (int)ushort.MaxValue));
+                    state["last_update"]![s] = block;
+                }
+            }
+
+            JsonObject output = state;
+            for (int e = 0; e < (int)inputs["epochs_after_weights"]!; e++) output = Step(state, block);
+
+            string label = $"512 graph interleave {interleave}, server self-weight {selfWeight}";
+            var bonds = output["bonds"]!.AsArray();
+            var wantValidator = expected["validator"]!;
+            var wantServer = expected["server"]!;
+            for (int u = 0; u < n; u++)
+            {
+                bool isValidator = validators.Contains(u);
+                var want = isValidator ? wantValidator : wantServer;
+                string who = $"{label}: {(isValidator ? "validator" : "server")} uid {u}";
+                Assert.True((int)output["dividends"]![u]! == (int)(want["dividends_u16"] ?? want["dividends"])!, $"{who}: dividends {output["dividends"]![u]}");
+                Assert.True((long)output["emission"]![u]! == (long)want["emission"]!, $"{who}: emission {output["emission"]![u]}");
+                Assert.True((int)output["consensus"]![u]! == (int)want["consensus"]!, $"{who}: consensus {output["consensus"]![u]}");
+                Assert.True((int)output["incentive"]![u]! == (int)want["incentive"]!, $"{who}: incentive {output["incentive"]![u]}");
+                var row = bonds[u]!.AsArray().ToDictionary(p => (int)p![0]!, p => (int)p![1]!);
+                if (isValidator)
+                {
+                    Assert.All(servers, s => Assert.True(row.GetValueOrDefault(s) == (int)wantValidator["bond_on_any_server"]!, $"{who}: bond on server {s}"));
+                    Assert.All(validators, v => Assert.True(row.GetValueOrDefault(v) == (int)wantValidator["bond_on_validator"]!, $"{who}: bond on validator {v}"));
+                }
+                else
+                {
+                    Assert.True(row.Values.All(b => b == 0), $"{who}: server bonds should be all 0");
+                }
+            }
+        }
+    }
+
     /// <summary>Runs one epoch on the state and carries its bonds and new permits forward, as the chain stores them.</summary>
     private static JsonObject Step(JsonObject state, long block)
     {
