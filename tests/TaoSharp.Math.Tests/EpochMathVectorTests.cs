@@ -179,4 +179,44 @@ public class EpochMathVectorTests
             Assert.Equal(Bits(expected.GetProperty("output_bits")), got);
         }
     }
+
+    /// <summary>
+    /// liquid_alpha_equal_values.json (upstream test_liquid_alpha_equal_values_against_itself): dense compute_bonds with
+    /// alpha_low = alpha_high gives the reference bits, and equals the plain EMA with the stated moving average within the tolerance.
+    /// Upstream's dense path zips each weight row with the consensus vector, so column j uses consensus[j].
+    /// </summary>
+    [Fact]
+    public void LiquidAlphaWithEqualBoundsMatchesThePlainEma()
+    {
+        var root = Load("liquid_alpha_equal_values.json");
+        var input = root.GetProperty("inputs");
+        var expected = root.GetProperty("expected");
+        long[] w = input.GetProperty("weights_f32_rowmajor_4x3").EnumerateArray().Select(x => FromF32(x.GetDouble())).ToArray();
+        long[] b = input.GetProperty("bonds_f32_rowmajor_4x3").EnumerateArray().Select(x => FromF32(x.GetDouble())).ToArray();
+        long[] c = input.GetProperty("consensus_f32").EnumerateArray().Select(x => FromF32(x.GetDouble())).ToArray();
+        var on = expected.GetProperty("liquid_on_bits_reference_model").EnumerateArray().Select(r => r.EnumerateArray().Select(x => x.GetInt64()).ToArray()).ToArray();
+        var off = expected.GetProperty("liquid_off_bits_reference_model").EnumerateArray().Select(r => r.EnumerateArray().Select(x => x.GetInt64()).ToArray()).ToArray();
+        int rows = on.Length, cols = on[0].Length;
+        Assert.Equal(rows * cols, w.Length);
+        Assert.Equal(rows * cols, b.Length);
+
+        var liquid = new LiquidAlpha((ushort)input.GetProperty("alpha_low_u16").GetInt32(), (ushort)input.GetProperty("alpha_high_u16").GetInt32(),
+            (short)input.GetProperty("alpha_sigmoid_steepness").GetInt32());
+        // EMA alpha from the moving average: 1 − I32F32(I64F64(bma) / I64F64(1e6)).
+        long plainAlpha = Fx32.SatSub(Fx32.One, (TaoSharp.Math.I64F64.FromUInt(input.GetProperty("bonds_moving_average").GetUInt64()) / TaoSharp.Math.I64F64.FromUInt(1_000_000)).ToI32F32().Bits);
+        long maxDiff = FromF64(expected.GetProperty("max_abs_diff_allowed").GetDouble());
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < cols; j++)
+            {
+                long wv = w[i * cols + j], bv = b[i * cols + j];
+                long a = liquid.Alpha(c[j], wv, bv);
+                long liquidBits = System.Math.Min(Fx32.SatAdd(Fx32.SatMul(Fx32.SatSub(Fx32.One, a), bv), System.Math.Max(Fx32.SatMul(a, wv), 0)), Fx32.One);
+                long plainBits = Fx32.SatAdd(Fx32.SatMul(plainAlpha, wv), Fx32.SatMul(Fx32.SatSub(Fx32.One, plainAlpha), bv));
+                Assert.True(on[i][j] == liquidBits, $"[{i},{j}] liquid: {liquidBits} vs {on[i][j]}");
+                Assert.True(off[i][j] == plainBits, $"[{i},{j}] plain: {plainBits} vs {off[i][j]}");
+                Assert.True(System.Math.Abs(liquidBits - plainBits) <= maxDiff, $"[{i},{j}] liquid and plain differ by more than the tolerance");
+            }
+        }
+    }
 }
