@@ -104,6 +104,7 @@ public class SimSwapOracleCaseTests
     {
         var fuzz = Path.Combine(SharedFiles.RepoRoot, "tools", "swap-oracle", "fuzz.py");
         var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.Environment["PYTHONDONTWRITEBYTECODE"] = "1"; // leave no __pycache__ in the checkout
         foreach (var arg in new[] { fuzz, "--seed", "2026", "--count", "800" })
         {
             start.ArgumentList.Add(arg);
