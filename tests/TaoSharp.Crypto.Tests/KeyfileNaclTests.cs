@@ -28,6 +28,44 @@ public class KeyfileNaclTests
         Assert.Equal(Vector.Str("plaintext_utf8"), Encoding.UTF8.GetString(plaintext));
     }
 
+    /// <summary>
+    /// Every NaCl keyfile object in the file (the root today; any nested object or array entry with the same fields too):
+    /// with its published key and nonce, encryption reproduces its bytes and decryption its plaintext. No Argon2 run needed.
+    /// </summary>
+    [Fact]
+    public void Every_nacl_vector_round_trips_with_its_published_key()
+    {
+        int checkedCount = 0;
+        foreach (var (label, v) in NaclObjects(Vector, "keyfile_nacl"))
+        {
+            var bytes = v.Hex("keyfile_bytes_hex");
+            var plaintext = v.TryGetProperty("plaintext_hex", out _) ? v.Hex("plaintext_hex") : Encoding.UTF8.GetBytes(v.Str("plaintext_utf8"));
+            Assert.True(KeyfileEncoding.Nacl == KeyfileEncodingDetector.Detect(bytes), $"{label}: not detected as NaCl");
+            Assert.True(plaintext.AsSpan().SequenceEqual(NaclKeyfileCipher.Decrypt(bytes, v.Hex("derived_key_hex"))), $"{label}: decryption");
+            if (v.TryGetProperty("nonce_hex", out _))
+                Assert.True(bytes.AsSpan().SequenceEqual(NaclKeyfileCipher.Encrypt(plaintext, v.Hex("derived_key_hex"), v.Hex("nonce_hex"))), $"{label}: encryption");
+            checkedCount++;
+        }
+
+        Assert.True(checkedCount > 0, "no NaCl keyfile vector found");
+    }
+
+    private static IEnumerable<(string Label, System.Text.Json.JsonElement Vector)> NaclObjects(System.Text.Json.JsonElement e, string label)
+    {
+        if (e.ValueKind == System.Text.Json.JsonValueKind.Object)
+        {
+            if (e.TryGetProperty("keyfile_bytes_hex", out _) && e.TryGetProperty("derived_key_hex", out _)) yield return (label, e);
+            foreach (var p in e.EnumerateObject())
+                foreach (var found in NaclObjects(p.Value, $"{label}.{p.Name}")) yield return found;
+        }
+        else if (e.ValueKind == System.Text.Json.JsonValueKind.Array)
+        {
+            int i = 0;
+            foreach (var item in e.EnumerateArray())
+                foreach (var found in NaclObjects(item, $"{label}[{i++}]")) yield return found;
+        }
+    }
+
     [Fact]
     public void Encrypting_with_the_vector_nonce_reproduces_the_vector_bytes()
     {
