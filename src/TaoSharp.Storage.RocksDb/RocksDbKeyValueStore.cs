@@ -10,8 +10,10 @@ namespace TaoSharp.Storage.RocksDb;
 /// batch spanning state, tree nodes and block data still commits atomically (one WAL record).
 /// Thread-safe as RocksDB is; dispose once no snapshot or iteration is in use.
 /// </summary>
-public sealed class RocksDbKeyValueStore : IKeyValueStore
+public sealed class RocksDbKeyValueStore : IKeyValueStore, IVersionedReader
 {
+    // Bumped after each applied batch (see IVersionedReader): lets an overlay reuse what it read from this store.
+    private long _writeVersion;
     private readonly Native _db;
     private readonly ColumnFamilyHandle[] _columns;
     private readonly WriteOptions _writeOptions;
@@ -28,6 +30,8 @@ public sealed class RocksDbKeyValueStore : IKeyValueStore
     }
 
     public string Path { get; }
+
+    public long? ReadVersion => Volatile.Read(ref _writeVersion);
 
     /// <summary>Opens (creating if missing) the database in <paramref name="path"/>.</summary>
     public static RocksDbKeyValueStore Open(string path, RocksDbStoreOptions? options = null)
@@ -80,6 +84,8 @@ public sealed class RocksDbKeyValueStore : IKeyValueStore
         if (batch is not Batch ours || !ReferenceEquals(ours.Owner, this))
             throw new ArgumentException("batch was not created by this RocksDB store", nameof(batch));
         _db.Write(ours.Native, _writeOptions);
+        // After the write is visible, so a reader that saw the old version re-reads.
+        Interlocked.Increment(ref _writeVersion);
     }
 
     public IKeyValueSnapshot GetSnapshot()
@@ -152,8 +158,10 @@ public sealed class RocksDbKeyValueStore : IKeyValueStore
         }
     }
 
-    private sealed class Snapshot(RocksDbKeyValueStore store, RocksDbSharp.Snapshot native) : IKeyValueSnapshot
+    private sealed class Snapshot(RocksDbKeyValueStore store, RocksDbSharp.Snapshot native) : IKeyValueSnapshot, IVersionedReader
     {
+        public long? ReadVersion => 0;
+
         private readonly ReadOptions _readOptions = new ReadOptions().SetSnapshot(native);
         private bool _disposed;
 

@@ -7,8 +7,13 @@ namespace TaoSharp.Storage.KeyValue;
 /// snapshot is just the current set references (O(1)) and a batch becomes visible by swapping them
 /// in one reference assignment: readers never see half a batch. Writers are serialised by a lock.
 /// </summary>
-public sealed class InMemoryKeyValueStore : IKeyValueStore
+public sealed class InMemoryKeyValueStore : IKeyValueStore, IVersionedReader
 {
+    // Bumped after each applied batch (see IVersionedReader).
+    private long _writeVersion;
+
+    public long? ReadVersion => Volatile.Read(ref _writeVersion);
+
     private readonly Lock _writeLock = new();
     private volatile ImmutableSortedSet<Entry>[] _columns;
     private bool _disposed;
@@ -56,6 +61,8 @@ public sealed class InMemoryKeyValueStore : IKeyValueStore
             for (int i = 0; i < next.Length; i++)
                 if (builders[i] is { } b) next[i] = b.ToImmutable();
             _columns = next;
+            // After the new contents are visible, so a reader that saw the old version re-reads.
+            Interlocked.Increment(ref _writeVersion);
         }
     }
 
@@ -115,9 +122,11 @@ public sealed class InMemoryKeyValueStore : IKeyValueStore
         }
     }
 
-    private sealed class Snapshot(ImmutableSortedSet<Entry>[] columns) : IKeyValueSnapshot
+    private sealed class Snapshot(ImmutableSortedSet<Entry>[] columns) : IKeyValueSnapshot, IVersionedReader
     {
         private bool _disposed;
+
+        public long? ReadVersion => 0;
 
         public byte[]? Get(KvColumn column, ReadOnlySpan<byte> key) => ColumnReads.Get(Columns, column, key);
 

@@ -105,8 +105,11 @@ public sealed class StateDb
 }
 
 /// <summary>A frozen view of the state; reads stay consistent while blocks keep committing.</summary>
-public sealed class StateSnapshot(IKeyValueSnapshot snapshot) : IStateReader, IDisposable
+public sealed class StateSnapshot(IKeyValueSnapshot snapshot) : IStateReader, IVersionedReader, IDisposable
 {
+    /// <summary>A snapshot never changes.</summary>
+    public long? ReadVersion => 0;
+
     public byte[]? Get(ReadOnlySpan<byte> key) => snapshot.Get(KvColumn.State, key);
 
     public IEnumerable<KeyValuePair<byte[], byte[]>> IteratePrefix(byte[] prefix) => snapshot.IteratePrefix(KvColumn.State, prefix);

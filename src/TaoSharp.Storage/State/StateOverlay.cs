@@ -8,23 +8,44 @@ namespace TaoSharp.Storage;
 /// <see cref="BeginTransaction"/> opens a level, <see cref="RollbackTransaction"/> drops everything
 /// written since, <see cref="CommitTransaction"/> folds it into the level below.
 /// Not thread-safe: one overlay belongs to one executing block.
+/// <para>
+/// Reads that fall through to the backing state are remembered (key → value or absence) while the backing reports the
+/// same <see cref="IVersionedReader.ReadVersion"/>: a block reads the same items again and again (the subnet's flags,
+/// the hotkey's owner, swap settings, the author) and on RocksDB each read is a native call. Any write to the backing
+/// changes its version and empties the memo; a backing that keeps no version is read every time, as before.
+/// </para>
 /// </summary>
-public sealed class StateOverlay : IStateAccess
+public sealed class StateOverlay : IStateAccess, IVersionedReader
 {
     /// <summary>Bounds nesting so a runaway recursion fails clearly instead of exhausting memory.</summary>
     public const int MaxTransactionDepth = 256;
 
+    /// <summary>Bounds the memo of backing reads (a block reading more distinct keys reads the rest from the backing).</summary>
+    public const int MaxRememberedReads = 65_536;
+
     private readonly IStateReader _backing;
+    private readonly IVersionedReader? _versionedBacking;
     private readonly List<OverlayLayer> _layers = [new()];
+    private readonly Dictionary<byte[], byte[]?> _backingReads = new(ByteKeyComparer.Instance);
+    private long _backingReadsVersion;
 
     public StateOverlay(IStateReader backing)
     {
         ArgumentNullException.ThrowIfNull(backing);
         _backing = backing;
+        _versionedBacking = backing as IVersionedReader;
     }
 
     /// <summary>Incremented by every change to the overlay, so a cached result derived from it can be checked for staleness.</summary>
     public long Version { get; private set; }
+
+    /// <summary>
+    /// Changes with the overlay's own changes and with its backing's version (null when the backing keeps none), so an
+    /// overlay stacked on this one may remember what it read here. Both counters only grow, so any change of either
+    /// gives a larger number.
+    /// </summary>
+    long? IVersionedReader.ReadVersion =>
+        _versionedBacking?.ReadVersion is { } backingVersion ? unchecked(Version * 1_000_003 + backingVersion) : null;
 
     /// <summary>Number of open transactions (0 = only the block-level changeset).</summary>
     public int TransactionDepth => _layers.Count - 1;
@@ -33,7 +54,26 @@ public sealed class StateOverlay : IStateAccess
     {
         var keyArray = key.ToArray();
         if (TryResolve(key, keyArray, out var value)) return value is null ? null : (byte[])value.Clone();
-        return _backing.Get(key);
+        return ReadBacking(key, keyArray);
+    }
+
+    /// <summary>A read of the backing state, from the memo when the backing has not changed since it was made.</summary>
+    private byte[]? ReadBacking(ReadOnlySpan<byte> key, byte[] keyArray)
+    {
+        // The version is taken before the read: a write racing with it changes the version, so its value is dropped.
+        if (_versionedBacking?.ReadVersion is not { } version) return _backing.Get(key);
+        if (version != _backingReadsVersion)
+        {
+            _backingReads.Clear();
+            _backingReadsVersion = version;
+        }
+        if (!_backingReads.TryGetValue(keyArray, out var stored))
+        {
+            stored = _backing.Get(key);
+            if (_backingReads.Count < MaxRememberedReads) _backingReads[keyArray] = stored;
+        }
+        // Callers own what Get returns; the memo keeps its own copy.
+        return stored is null ? null : (byte[])stored.Clone();
     }
 
     public void Set(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
