@@ -46,7 +46,7 @@ public static class StakingCalls
         {
             var (h, n) = (Id(ref r), Net(ref r));
             var l = ScaleCodecs.Option(ScaleCodecs.U64).Decode(ref r);
-            return new Call(c => ops.RemoveStake(c.State, c.Origin.EnsureSigned(), h, n, ulong.MaxValue, l, false, c.Events));
+            return new Call(c => ops.RemoveFullStake(c.State, c.Origin.EnsureSigned(), h, n, l, c.Events));
         });
         yield return new(P, 83, Name, "unstake_all", StakeWeight, Pays.Yes, (ref ScaleReader r, CallTable _) =>
         {

@@ -30,14 +30,33 @@ public sealed class StakingOperations(EconomicsProfile profile)
         return StakeInto(s, coldkey, hotkey, netuid, tao, limit, allowPartial, events, free);
     }
 
-    /// <summary><c>remove_stake</c> / <c>remove_stake_limit</c>; α is clipped to the position; returns TAO paid out.</summary>
+    /// <summary>
+    /// <c>remove_stake</c> / <c>remove_stake_limit</c>; returns TAO paid out. As in the reference, only the plain form
+    /// checks SubtokenDisabled (first of all) and clips α to the position; a limit order above the position fails with
+    /// NotEnoughStakeToWithdraw. The hotkey check comes after the pool checks (amount, position, liquidity, slippage).
+    /// </summary>
     public ulong RemoveStake(IStateAccess s, AccountId coldkey, AccountId hotkey, NetUid netuid, ulong alpha, ulong? limit, bool allowPartial, EventLog? events)
     {
-        EnsureSubnet(s, netuid);
-        EnsureHotkey(s, hotkey);
-        var held = StakeLedger.Stake(s, hotkey, coldkey, netuid);
-        return UnstakeFrom(s, coldkey, hotkey, coldkey, netuid, System.Math.Min(alpha, held), limit, allowPartial, events);
+        if (limit is null) EnsureSubtoken(s, netuid);
+        EnsureExists(s, netuid);
+        if (!SubtensorStorage.Owner.Contains(s, hotkey))
+        {
+            // The pool checks run before the hotkey check: report their refusal if there is one. (Only the final,
+            // non-simulated swap comes after the hotkey check; it fails only where its simulation already did.)
+            var held = StakeLedger.Stake(s, hotkey, coldkey, netuid);
+            var outcome = new StakeSwap(Profile, Pools.ModelFor(s, netuid))
+                .RemoveStake(SubnetPools.Read(s, netuid), new StakeSwapRequest(SwapDirection.Sell, alpha, limit, allowPartial, held));
+            outcome.Swap.Unwrap();
+            throw new DispatchException(DispatchError.HotKeyAccountNotExists);
+        }
+
+        return UnstakeFrom(s, coldkey, hotkey, coldkey, netuid, alpha, limit, allowPartial, events);
     }
+
+    /// <summary><c>remove_stake_full_limit</c>: the whole position through remove_stake_limit (with a limit) or
+    /// remove_stake (without).</summary>
+    public ulong RemoveFullStake(IStateAccess s, AccountId coldkey, AccountId hotkey, NetUid netuid, ulong? limit, EventLog? events) =>
+        RemoveStake(s, coldkey, hotkey, netuid, StakeLedger.Stake(s, hotkey, coldkey, netuid), limit, false, events);
 
     /// <summary><c>unstake_all</c>: every subtoken-enabled position of the coldkey on the hotkey, root included;
     /// positions that do not validate (e.g. worth less than the minimum) are left in place.</summary>
@@ -45,7 +64,11 @@ public sealed class StakingOperations(EconomicsProfile profile)
     {
         EnsureHotkey(s, hotkey);
         foreach (var netuid in StakedSubnets(s, coldkey, hotkey))
-            TryInTransaction(s, events, () => UnstakeFrom(s, coldkey, hotkey, coldkey, netuid, StakeLedger.Stake(s, hotkey, coldkey, netuid), null, false, events));
+            TryInTransaction(s, events, () =>
+            {
+                EnsureSubtoken(s, netuid);
+                UnstakeFrom(s, coldkey, hotkey, coldkey, netuid, StakeLedger.Stake(s, hotkey, coldkey, netuid), null, false, events);
+            });
     }
 
     /// <summary><c>unstake_all_alpha</c>: every non-root position sold, the TAO re-staked on root on the same hotkey.</summary>
@@ -54,7 +77,11 @@ public sealed class StakingOperations(EconomicsProfile profile)
         EnsureHotkey(s, hotkey);
         ulong total = 0;
         foreach (var netuid in StakedSubnets(s, coldkey, hotkey).Where(n => !n.IsRoot))
-            TryInTransaction(s, events, () => total += UnstakeFrom(s, coldkey, hotkey, coldkey, netuid, StakeLedger.Stake(s, hotkey, coldkey, netuid), null, false, events));
+            TryInTransaction(s, events, () =>
+            {
+                EnsureSubtoken(s, netuid);
+                total += UnstakeFrom(s, coldkey, hotkey, coldkey, netuid, StakeLedger.Stake(s, hotkey, coldkey, netuid), null, false, events);
+            });
         if (total > 0) StakeInto(s, coldkey, hotkey, NetUid.Root, System.Math.Min(total, TaoBalances.Free(s, coldkey).Rao), null, false, events);
     }
 
@@ -94,8 +121,12 @@ public sealed class StakingOperations(EconomicsProfile profile)
     private ulong Transition(IStateAccess s, AccountId coldkey, AccountId destColdkey, AccountId originHotkey, AccountId destHotkey,
         NetUid origin, NetUid dest, ulong alpha, (ulong Limit, bool AllowPartial)? limit, EventLog? events)
     {
-        EnsureSubnet(s, origin);
-        EnsureSubnet(s, dest);
+        // validate_stake_transition order: both subnets exist, then both subtokens enabled, then both hotkeys.
+        if (coldkey == destColdkey && originHotkey == destHotkey && origin == dest) throw new DispatchException(DispatchError.SameNetuid);
+        EnsureExists(s, origin);
+        EnsureExists(s, dest);
+        EnsureSubtoken(s, origin);
+        EnsureSubtoken(s, dest);
         EnsureHotkey(s, originHotkey);
         EnsureHotkey(s, destHotkey);
         if (alpha == 0) throw new DispatchException(DispatchError.AmountTooLow);
@@ -169,10 +200,10 @@ public sealed class StakingOperations(EconomicsProfile profile)
         return alpha;
     }
 
-    /// <summary><c>unstake_from_subnet</c>: alpha of (hotkey, coldkey) → pool → TAO to the beneficiary; returns the TAO.</summary>
+    /// <summary><c>unstake_from_subnet</c>: alpha of (hotkey, coldkey) → pool → TAO to the beneficiary; returns the TAO.
+    /// The subtoken check is the caller's: remove_stake_limit has none in the reference.</summary>
     public ulong UnstakeFrom(IStateAccess s, AccountId coldkey, AccountId hotkey, AccountId beneficiary, NetUid netuid, ulong alpha, ulong? limit, bool allowPartial, EventLog? events)
     {
-        if (!netuid.IsRoot && !SubtensorStorage.SubtokenEnabled.Get(s, netuid)) throw new DispatchException(DispatchError.SubtokenDisabled);
         var held = StakeLedger.Stake(s, hotkey, coldkey, netuid);
         var before = SubnetPools.Read(s, netuid);
         var model = Pools.ModelFor(s, netuid);
@@ -246,6 +277,17 @@ public sealed class StakingOperations(EconomicsProfile profile)
         if (netuid.IsRoot) return;
         if (!SubtensorStorage.NetworksAdded.Get(s, netuid)) throw new DispatchException(DispatchError.SubnetNotExists);
         if (!SubtensorStorage.SubtokenEnabled.Get(s, netuid)) throw new DispatchException(DispatchError.SubtokenDisabled);
+    }
+
+    private static void EnsureExists(IStateReader s, NetUid netuid)
+    {
+        if (!netuid.IsRoot && !SubtensorStorage.NetworksAdded.Get(s, netuid)) throw new DispatchException(DispatchError.SubnetNotExists);
+    }
+
+    /// <summary><c>ensure_subtoken_enabled</c>; root is always enabled. A subnet that does not exist is disabled.</summary>
+    private static void EnsureSubtoken(IStateReader s, NetUid netuid)
+    {
+        if (!netuid.IsRoot && !SubtensorStorage.SubtokenEnabled.Get(s, netuid)) throw new DispatchException(DispatchError.SubtokenDisabled);
     }
 
     public static void EnsureHotkey(IStateReader s, AccountId hotkey)
