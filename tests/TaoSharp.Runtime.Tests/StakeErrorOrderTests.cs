@@ -18,7 +18,9 @@ public sealed class StakeErrorOrderTests
     private static readonly AccountId Alice = DtaoTestChain.Key(2);
     private static readonly AccountId Stranger = DtaoTestChain.Key(7, 0xA0);
 
+    private const byte AddStakeIndex = 2;
     private const byte RemoveStakeIndex = 3;
+    private const byte AddStakeLimitIndex = 88;
     private const byte MoveStakeIndex = 85;
     private const byte RemoveStakeLimitIndex = 89;
     private const byte RemoveStakeFullLimitIndex = 103;
@@ -145,6 +147,55 @@ public sealed class StakeErrorOrderTests
         // Destination hotkey unknown and origin disabled: the subtoken check comes before the hotkeys.
         Assert.Equal(DispatchError.SubtokenDisabled, Dispatch(chain, Alice, MoveStakeIndex, w => Move(w, OwnerHot, Stranger, n, NetUid.Root, held)));
         Assert.Equal(before, Books(chain, n));
+    }
+
+    [Fact]
+    public void AddStake_ChecksAmountAndSlippage_ThenBalance_ThenHotkey()
+    {
+        var (chain, n, _) = Staked();
+        var before = Books(chain, n);
+        var poor = DtaoTestChain.Key(8);
+        var modest = DtaoTestChain.Key(9);
+        TaoBalances.SetFree(chain.State, modest, new TaoBalance(20_000_000_000));
+
+        // Unknown hotkey and an amount below the minimum: AmountTooLow first.
+        Assert.Equal(DispatchError.AmountTooLow, Dispatch(chain, Alice, AddStakeIndex, w => { Hotkey(w, Stranger); w.WriteU16(n.Value); w.WriteU64(1_000); }));
+        // No balance and an amount below the minimum: AmountTooLow first.
+        Assert.Equal(DispatchError.AmountTooLow, Dispatch(chain, poor, AddStakeIndex, w => { Hotkey(w, OwnerHot); w.WriteU16(n.Value); w.WriteU64(1_000); }));
+        // Unknown hotkey and more than the balance: the balance comes before the hotkey.
+        Assert.Equal(DispatchError.NotEnoughBalanceToStake, Dispatch(chain, modest, AddStakeIndex, w => { Hotkey(w, Stranger); w.WriteU16(n.Value); w.WriteU64(20_000_000_001); }));
+        // Unknown hotkey and a limit the amount exceeds (fill-or-kill): SlippageTooHigh first.
+        Assert.Equal(DispatchError.SlippageTooHigh, Dispatch(chain, Alice, AddStakeLimitIndex, w =>
+        {
+            Hotkey(w, Stranger);
+            w.WriteU16(n.Value);
+            w.WriteU64(10_000_000_000_000);
+            w.WriteU64(2_000_000_000);
+            w.WriteBool(false);
+        }));
+        // Only the hotkey is wrong: HotKeyAccountNotExists.
+        Assert.Equal(DispatchError.HotKeyAccountNotExists, Dispatch(chain, Alice, AddStakeIndex, w => { Hotkey(w, Stranger); w.WriteU16(n.Value); w.WriteU64(1_000_000_000); }));
+        // A subnet that does not exist comes before everything else.
+        Assert.Equal(DispatchError.SubnetNotExists, Dispatch(chain, poor, AddStakeIndex, w => { Hotkey(w, Stranger); w.WriteU16(9); w.WriteU64(1_000); }));
+        Assert.Equal(before, Books(chain, n));
+    }
+
+    [Fact]
+    public void AddStakeLimit_Partial_NeedsOnlyTheBalanceTheLimitAdmits()
+    {
+        var chain = new DtaoTestChain(Owner, Alice);
+        var n = chain.OpenSubnet(Owner, OwnerHot);
+        TaoBalances.SetFree(chain.State, Alice, new TaoBalance(20_000_000_000));
+        // Price 1.0; a limit of 1.01 admits about 0.5 TAO, far less than the 20 TAO balance; the request is 50 TAO.
+        Assert.Null(Dispatch(chain, Alice, AddStakeLimitIndex, w =>
+        {
+            Hotkey(w, OwnerHot);
+            w.WriteU16(n.Value);
+            w.WriteU64(50_000_000_000);
+            w.WriteU64(1_010_000_000);
+            w.WriteBool(true);
+        }));
+        Assert.InRange(StakeLedger.Stake(chain.State, OwnerHot, Alice, n), 400_000_000UL, 600_000_000UL);
     }
 
     private static void Move(ScaleWriter w, AccountId originHot, AccountId destHot, NetUid origin, NetUid dest, ulong alpha)

@@ -20,14 +20,58 @@ public sealed class StakingOperations(EconomicsProfile profile)
 
     public SubnetPools Pools { get; } = new(profile);
 
-    /// <summary><c>add_stake</c> / <c>add_stake_limit</c>; returns the alpha credited.</summary>
+    /// <summary>
+    /// <c>add_stake</c> / <c>add_stake_limit</c>; returns the alpha credited. Check order of validate_add_stake: subnet
+    /// exists, subtoken enabled, minimum amount, slippage, balance, hotkey, then the simulated swap's checks.
+    /// </summary>
     public ulong AddStake(IStateAccess s, AccountId coldkey, AccountId hotkey, NetUid netuid, ulong tao, ulong? limit, bool allowPartial, EventLog? events)
     {
         EnsureSubnet(s, netuid);
-        EnsureHotkey(s, hotkey);
         var free = TaoBalances.Free(s, coldkey).Rao;
-        if (free < tao) throw new DispatchException(DispatchError.NotEnoughBalanceToStake);
+        var hotkeyExists = SubtensorStorage.Owner.Contains(s, hotkey);
+        if (free < tao || !hotkeyExists)
+        {
+            var pool = SubnetPools.Read(s, netuid);
+            var model = Pools.ModelFor(s, netuid);
+            if (AddStakeRefusalBeforeAccountChecks(pool, model, tao, limit, allowPartial) is { } early) throw new DispatchException(early);
+            // With allow_partial the balance must cover only the part the limit admits.
+            var needed = limit is { } l && allowPartial ? System.Math.Min(tao, model.MaxAmountUnderLimit(pool, SwapDirection.Buy, l).Amount) : tao;
+            if (free < needed) throw new DispatchException(DispatchError.NotEnoughBalanceToStake);
+            if (!hotkeyExists) throw new DispatchException(DispatchError.HotKeyAccountNotExists);
+        }
+
         return StakeInto(s, coldkey, hotkey, netuid, tao, limit, allowPartial, events, free);
+    }
+
+    /// <summary>
+    /// The refusal of <see cref="StakeSwap.AddStake"/> if it comes from a check the reference runs before the balance
+    /// and hotkey checks (input size, limit, minimum amount with its fee, slippage); null if the pool step succeeds or
+    /// fails only at a later check.
+    /// </summary>
+    private DispatchError? AddStakeRefusalBeforeAccountChecks(in PoolState pool, IPoolModel model, ulong tao, ulong? limit, bool allowPartial)
+    {
+        var outcome = new StakeSwap(Profile, model).AddStake(pool, new StakeSwapRequest(SwapDirection.Buy, tao, limit, allowPartial, 0));
+        if (outcome.Swap.Error is not { } error) return null;
+        if (error == DispatchError.SlippageTooHigh) return error;
+        var minStake = Profile.DefaultMinStake;
+        if (model is ConstantProductPoolModel)
+            return error == DispatchError.AmountTooLow && tao < SaturatingAdd(minStake, Profile.FlatStakingFee) ? error : null;
+
+        var dynamic = model is not StablePoolModel;
+        if (dynamic && tao > SaturatingMul(pool.TaoReserve.Rao, SwapConfig.MaxInputReserveMultiplier)) return error;
+        if (limit is { } l && model.MaxAmountUnderLimit(pool, SwapDirection.Buy, l).Error is { } maxError) return maxError;
+        if (error != DispatchError.AmountTooLow) return null;
+        var minSim = model.Swap(pool, SwapDirection.Buy, minStake, SwapConfig.LimitPrice(SwapConfig.MaxPriceRao), dropFees: false, simulate: true);
+        var minFee = minSim.IsOk ? minSim.Result.FeePaid : WeightedPoolModel.Fee(pool.FeeRate, minStake, dropFees: !dynamic);
+        return tao < SaturatingAdd(minStake, minFee) ? error : null;
+    }
+
+    private static ulong SaturatingAdd(ulong a, ulong b) => a > ulong.MaxValue - b ? ulong.MaxValue : a + b;
+
+    private static ulong SaturatingMul(ulong a, ulong b)
+    {
+        var p = (UInt128)a * b;
+        return p > ulong.MaxValue ? ulong.MaxValue : (ulong)p;
     }
 
     /// <summary>
