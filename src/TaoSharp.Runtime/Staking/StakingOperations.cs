@@ -227,7 +227,7 @@ public sealed class StakingOperations(EconomicsProfile profile)
 
         TaoBalances.Withdraw(s, coldkey, new TaoBalance(gross), ExistenceRequirement.KeepAlive, events);
         WritePool(s, netuid, after);
-        SubtensorStorage.SubnetAlphaOut.Mutate(s, netuid, v => checked(v + alpha));
+        SubtensorStorage.SubnetAlphaOut.Mutate(s, netuid, v => v + System.Math.Min(ulong.MaxValue - v, alpha));
         SubtensorStorage.TotalStake.Mutate(s, v => v + System.Math.Min(ulong.MaxValue - v, gross));
         SubtensorStorage.SubnetVolume.Mutate(s, netuid, v => v + gross);
         // Fee TAO that did not enter the pool goes to the block author (burned without one).
