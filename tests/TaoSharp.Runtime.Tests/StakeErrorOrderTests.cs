@@ -22,6 +22,7 @@ public sealed class StakeErrorOrderTests
     private const byte RemoveStakeIndex = 3;
     private const byte AddStakeLimitIndex = 88;
     private const byte MoveStakeIndex = 85;
+    private const byte TransferStakeIndex = 86;
     private const byte RemoveStakeLimitIndex = 89;
     private const byte RemoveStakeFullLimitIndex = 103;
 
@@ -196,6 +197,27 @@ public sealed class StakeErrorOrderTests
             w.WriteBool(true);
         }));
         Assert.InRange(StakeLedger.Stake(chain.State, OwnerHot, Alice, n), 400_000_000UL, 600_000_000UL);
+    }
+
+    [Fact]
+    public void TransferStake_ChecksThePositionBeforeTheTransferToggle()
+    {
+        var (chain, n, held) = Staked();
+        SubtensorStorage.TransferToggle.Set(chain.State, n, false);
+        var before = Books(chain, n);
+
+        Assert.Equal(DispatchError.NotEnoughStakeToWithdraw, Dispatch(chain, Alice, TransferStakeIndex, w => Transfer(w, n, held + 1)));
+        Assert.Equal(DispatchError.TransferDisallowed, Dispatch(chain, Alice, TransferStakeIndex, w => Transfer(w, n, held)));
+        Assert.Equal(before, Books(chain, n));
+    }
+
+    private static void Transfer(ScaleWriter w, NetUid n, ulong alpha)
+    {
+        Hotkey(w, Owner);
+        Hotkey(w, OwnerHot);
+        w.WriteU16(n.Value);
+        w.WriteU16(n.Value);
+        w.WriteU64(alpha);
     }
 
     private static void Move(ScaleWriter w, AccountId originHot, AccountId destHot, NetUid origin, NetUid dest, ulong alpha)

@@ -140,9 +140,7 @@ public sealed class StakingOperations(EconomicsProfile profile)
     /// <summary><c>transfer_stake</c>: to another coldkey, same hotkey.</summary>
     public void TransferStake(IStateAccess s, AccountId coldkey, AccountId destColdkey, AccountId hotkey, NetUid origin, NetUid dest, ulong alpha, EventLog? events)
     {
-        if (!SubtensorStorage.TransferToggle.Get(s, origin) || !SubtensorStorage.TransferToggle.Get(s, dest))
-            throw new DispatchException(DispatchError.TransferDisallowed);
-        var tao = Transition(s, coldkey, destColdkey, hotkey, hotkey, origin, dest, alpha, null, events);
+        var tao = Transition(s, coldkey, destColdkey, hotkey, hotkey, origin, dest, alpha, null, events, checkTransferToggle: true);
         events?.Deposit(SubtensorEvents.Pallet, "StakeTransferred", ("origin_coldkey", coldkey.ToHex()), ("destination_coldkey", destColdkey.ToHex()),
             ("hotkey", hotkey.ToHex()), ("origin_netuid", origin.Value.ToString()), ("destination_netuid", dest.Value.ToString()), ("tao", tao.ToString()));
     }
@@ -163,7 +161,7 @@ public sealed class StakingOperations(EconomicsProfile profile)
     /// limit (fill-or-kill; allow_partial is not yet honoured with a partial amount).
     /// </summary>
     private ulong Transition(IStateAccess s, AccountId coldkey, AccountId destColdkey, AccountId originHotkey, AccountId destHotkey,
-        NetUid origin, NetUid dest, ulong alpha, (ulong Limit, bool AllowPartial)? limit, EventLog? events)
+        NetUid origin, NetUid dest, ulong alpha, (ulong Limit, bool AllowPartial)? limit, EventLog? events, bool checkTransferToggle = false)
     {
         // validate_stake_transition order: both subnets exist, then both subtokens enabled, then both hotkeys.
         if (coldkey == destColdkey && originHotkey == destHotkey && origin == dest) throw new DispatchException(DispatchError.SameNetuid);
@@ -179,6 +177,7 @@ public sealed class StakingOperations(EconomicsProfile profile)
 
         if (origin == dest)
         {
+            if (checkTransferToggle) EnsureTransferAllowed(s, origin, dest);
             var value = Pools.SpotValue(s, origin, alpha);
             if (value < Profile.DefaultMinStake) throw new DispatchException(DispatchError.AmountTooLow);
             StakeLedger.Decrease(s, originHotkey, coldkey, origin, alpha);
@@ -199,6 +198,8 @@ public sealed class StakingOperations(EconomicsProfile profile)
             var cross = Pools.Price(s, origin).SafeDiv(Pools.Price(s, dest)).SaturatingMul(Math.U64F64.FromUInt(1_000_000_000)).SaturatingToU64();
             if (cross < l.Limit) throw new DispatchException(DispatchError.SlippageTooHigh);
         }
+
+        if (checkTransferToggle) EnsureTransferAllowed(s, origin, dest);
 
         var tao = UnstakeFrom(s, coldkey, originHotkey, destColdkey, origin, alpha, null, false, events);
         if (tao <= Profile.DefaultMinStake) throw new DispatchException(DispatchError.AmountTooLow);
@@ -321,6 +322,13 @@ public sealed class StakingOperations(EconomicsProfile profile)
         if (netuid.IsRoot) return;
         if (!SubtensorStorage.NetworksAdded.Get(s, netuid)) throw new DispatchException(DispatchError.SubnetNotExists);
         if (!SubtensorStorage.SubtokenEnabled.Get(s, netuid)) throw new DispatchException(DispatchError.SubtokenDisabled);
+    }
+
+    /// <summary>transfer_stake: the transfer toggle of both subnets, checked after the position and slippage.</summary>
+    private static void EnsureTransferAllowed(IStateReader s, NetUid origin, NetUid dest)
+    {
+        if (!SubtensorStorage.TransferToggle.Get(s, origin) || !SubtensorStorage.TransferToggle.Get(s, dest))
+            throw new DispatchException(DispatchError.TransferDisallowed);
     }
 
     private static void EnsureExists(IStateReader s, NetUid netuid)
