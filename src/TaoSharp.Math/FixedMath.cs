@@ -169,6 +169,12 @@ public static class FixedMath
         return true;
     }
 
+    /// <summary>
+    /// checked_div(1, sum) for I32F32 bits sum ≥ 1 (≥ 2^32): ⌊2^64 / sum⌋ ≤ 2^32 always fits. Liquid alpha also uses it
+    /// for its sigmoid's 1 / (1 + e).
+    /// </summary>
+    internal static ulong ReciprocalOfSum(ulong sum) => Reciprocal(sum);
+
     /// <summary>checked_div(1, sum) for a series sum ≥ 1: ⌊2^64 / sum⌋ ≤ 2^32 always fits.</summary>
     private static ulong Reciprocal(ulong sum)
     {

@@ -9,6 +9,7 @@ public sealed class LiquidAlpha
     private readonly long _low;
     private readonly long _high;
     private readonly long _steepnessFactor;
+    private readonly long _span; // high − low, saturating, as the reference computes it per cell
     // Direct-mapped memo of sigmoid(d): many cells share the same distance (often 0). Deterministic either way.
     private readonly long[] _memoKey = new long[256];
     private readonly long[] _memoValue = new long[256];
@@ -21,6 +22,7 @@ public sealed class LiquidAlpha
     {
         _low = Fx32.U16Proportion(alphaLow);
         _high = Fx32.U16Proportion(alphaHigh);
+        _span = Fx32.SatSub(_high, _low);
         // saturating_div(I32F32(k), I32F32(-100)) truncates: steepness 1000 → −10.
         _steepnessFactor = Fx32.SatDiv(Fx32.FromInt(steepness), Fx32.FromInt(-100));
     }
@@ -46,8 +48,13 @@ public sealed class LiquidAlpha
     /// <summary>low + sigmoid·(high − low), clamped, from e = exp_safe(exponent).</summary>
     private long FromExp(long e)
     {
-        long sigmoid = Fx32.SatDiv(Fx32.One, Fx32.SatAdd(Fx32.One, e));
-        long a = Fx32.SatAdd(_low, Fx32.SatMul(sigmoid, Fx32.SatSub(_high, _low)));
+        // saturating_div(1, 1 + e) with 1 + e ≥ 1 is ⌊2^64 / (1 + e)_bits⌋ ≤ 2^32: never saturates, and one 64-bit
+        // division gives it exactly (the general kernel would divide 128 bits by 64).
+        long denominator = Fx32.SatAdd(Fx32.One, e);
+        long sigmoid = denominator >= Fx32.One
+            ? (long)FixedMath.ReciprocalOfSum((ulong)denominator)
+            : Fx32.SatDiv(Fx32.One, denominator);
+        long a = Fx32.SatAdd(_low, Fx32.SatMul(sigmoid, _span));
         return Fx32.Clamp(a, _low, _high);
     }
 
@@ -74,13 +81,37 @@ public sealed class LiquidAlpha
     /// distance is remembered skip the series; the rest go through <see cref="FixedMath.ExpSafeBitsQuad"/> four at a
     /// time (then a pair and a single for the remainder). Same values as <see cref="Alpha"/> cell by cell.
     /// </summary>
-    private void AlphasOfRow(ReadOnlySpan<long> distances, Span<long> alphas, Span<int> pending)
+    /// <remarks>
+    /// A quad runs until its longest series ends, and the series length grows with |exponent| (about 13 terms at 1,
+    /// 28 at 5). So the uncached cells are grouped by the integer part of |exponent| first (a counting sort, stable)
+    /// and quads are formed within similar lengths. Only the evaluation order changes: every value is still the
+    /// one-at-a-time kernel's, and the memo only ever holds exact values.
+    /// </remarks>
+    private void AlphasOfRow(ReadOnlySpan<long> distances, Span<long> alphas, RowScratch scratch)
     {
+        Span<int> pending = scratch.Pending;
+        Span<int> ordered = scratch.Ordered;
+        Span<long> rowExponents = scratch.Exponents;
+        Span<int> starts = stackalloc int[LengthClasses + 1];
         int waiting = 0;
         for (int t = 0; t < distances.Length; t++)
         {
-            if (TryRecall(distances[t], out long known)) alphas[t] = known;
-            else pending[waiting++] = t;
+            if (TryRecall(distances[t], out long known))
+            {
+                alphas[t] = known;
+                continue;
+            }
+            long x = Exponent(distances[t]);
+            rowExponents[t] = x;
+            pending[waiting++] = t;
+            starts[LengthClass(x) + 1]++;
+        }
+
+        for (int c = 1; c <= LengthClasses; c++) starts[c] += starts[c - 1];
+        for (int w = 0; w < waiting; w++)
+        {
+            int t = pending[w];
+            ordered[starts[LengthClass(rowExponents[t])]++] = t;
         }
 
         Span<long> exponents = stackalloc long[4];
@@ -88,28 +119,48 @@ public sealed class LiquidAlpha
         int p = 0;
         for (; p + 3 < waiting; p += 4)
         {
-            for (int q = 0; q < 4; q++) exponents[q] = Exponent(distances[pending[p + q]]);
+            for (int q = 0; q < 4; q++) exponents[q] = rowExponents[ordered[p + q]];
             FixedMath.ExpSafeBitsQuad(exponents, exps);
             for (int q = 0; q < 4; q++)
             {
-                int t = pending[p + q];
+                int t = ordered[p + q];
                 alphas[t] = Remember(distances[t], FromExp(exps[q]));
             }
         }
 
         for (; p + 1 < waiting; p += 2)
         {
-            int a = pending[p], b = pending[p + 1];
-            FixedMath.ExpSafeBitsPair(Exponent(distances[a]), Exponent(distances[b]), out long ea, out long eb);
+            int a = ordered[p], b = ordered[p + 1];
+            FixedMath.ExpSafeBitsPair(rowExponents[a], rowExponents[b], out long ea, out long eb);
             alphas[a] = Remember(distances[a], FromExp(ea));
             alphas[b] = Remember(distances[b], FromExp(eb));
         }
 
         if (p < waiting)
         {
-            int last = pending[p];
-            alphas[last] = Remember(distances[last], FromExp(Fx32.ExpSafe(Exponent(distances[last]))));
+            int last = ordered[p];
+            alphas[last] = Remember(distances[last], FromExp(Fx32.ExpSafe(rowExponents[last])));
         }
+    }
+
+    /// <summary>Integer parts 0..20 of |exponent| (exp_safe clamps to ±20); larger magnitudes share the last class.</summary>
+    private const int LengthClasses = 21;
+
+    private static int LengthClass(long exponent)
+    {
+        ulong magnitude = exponent < 0 ? 0UL - (ulong)exponent : (ulong)exponent;
+        return (int)System.Math.Min(magnitude >> Fx32.FracBits, LengthClasses - 1);
+    }
+
+    /// <summary>Per-row temporaries of <see cref="AlphasOfRow"/>, allocated once per <see cref="Ema"/> call.</summary>
+    private readonly struct RowScratch(int n)
+    {
+        public Span<int> Pending => _pending;
+        public Span<int> Ordered => _ordered;
+        public Span<long> Exponents => _exponents;
+        private readonly int[] _pending = new int[n];
+        private readonly int[] _ordered = new int[n];
+        private readonly long[] _exponents = new long[n];
     }
 
     /// <summary>
@@ -130,7 +181,7 @@ public sealed class LiquidAlpha
         var columns = new int[n];
         var distances = new long[n];  // per needed column of the current row, in column order
         var alphas = new long[n];
-        var pending = new int[n];
+        var scratch = new RowScratch(n);
         for (int i = 0; i < n; i++)
         {
             var wCols = weights.RowColumns(i);
@@ -160,7 +211,7 @@ public sealed class LiquidAlpha
                 distances[t] = Distance(consensus[j], wv, bv);
                 decayed[j] = 0;
             }
-            AlphasOfRow(distances.AsSpan(0, m), alphas.AsSpan(0, m), pending);
+            AlphasOfRow(distances.AsSpan(0, m), alphas.AsSpan(0, m), scratch);
             for (int t = 0; t < m; t++) alpha[columns[t]] = alphas[t];
             for (int k = 0; k < bCols.Length; k++)
             {
