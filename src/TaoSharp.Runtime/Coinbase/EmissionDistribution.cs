@@ -1,4 +1,5 @@
 using TaoSharp.Math;
+using TaoSharp.Math.Epoch;
 using TaoSharp.Primitives;
 using TaoSharp.Runtime.Amm;
 using TaoSharp.Runtime.Epoch;
@@ -22,6 +23,10 @@ namespace TaoSharp.Runtime.Coinbase;
 /// </summary>
 public sealed class EmissionDistribution(EconomicsProfile profile)
 {
+    // Reused across epochs so a block's epochs do not allocate their matrices again (bit-exact either way). Taken out
+    // while an epoch runs, so a second epoch running at the same time on another block simply gets a fresh one.
+    private EpochWorkspace? _workspace;
+
     public EconomicsProfile Profile { get; } = profile;
 
     public void Distribute(IStateAccess s, NetUid n, ulong block, PendingEmission pending, EventLog? events)
@@ -35,9 +40,17 @@ public sealed class EmissionDistribution(EconomicsProfile profile)
         ulong[] dividends = [];
         if (hotkeys.Length > 0)
         {
-            var output = new EpochRunner(StakeView.OnSubnet(n)).Run(s, n, block, yumaEmission);
-            incentives = output.ServerEmission;
-            dividends = output.ValidatorEmission;
+            var workspace = Interlocked.Exchange(ref _workspace, null) ?? new EpochWorkspace();
+            try
+            {
+                var output = new EpochRunner(StakeView.OnSubnet(n), workspace).Run(s, n, block, yumaEmission);
+                incentives = output.ServerEmission;
+                dividends = output.ValidatorEmission;
+            }
+            finally
+            {
+                Volatile.Write(ref _workspace, workspace);
+            }
         }
 
         // §4.4: incentives per hotkey; dividends through parents and childkey takes.
