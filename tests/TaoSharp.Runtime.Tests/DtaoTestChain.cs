@@ -68,6 +68,40 @@ public sealed class DtaoTestChain
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="op"/> like <see cref="Try"/> and, when it fails, asserts that the whole state (every key and
+    /// value) and the event log are exactly as before: all-or-nothing checked on everything, not on chosen items.
+    /// </summary>
+    public DispatchError? TryAllOrNothing(Action op)
+    {
+        var before = StateFingerprint();
+        var events = Events.Checkpoint();
+        var error = Try(op);
+        if (error is not null)
+        {
+            Assert.Equal(before, StateFingerprint());
+            Assert.Equal(events, Events.Checkpoint());
+        }
+        return error;
+    }
+
+    /// <summary>A hash of every key and value in the state, in key order.</summary>
+    public string StateFingerprint()
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        Span<byte> length = stackalloc byte[4];
+        foreach (var (key, value) in State.IteratePrefix([]))
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, key.Length);
+            hash.AppendData(length);
+            hash.AppendData(key);
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, value.Length);
+            hash.AppendData(length);
+            hash.AppendData(value);
+        }
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
     public void NextBlock()
     {
         Block++;
