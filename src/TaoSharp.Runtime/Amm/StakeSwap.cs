@@ -1,3 +1,5 @@
+using TaoSharp.Math;
+
 namespace TaoSharp.Runtime.Amm;
 
 /// <summary>A stake or unstake request as the extrinsics receive it (spec-dtao §5.2).</summary>
@@ -45,7 +47,7 @@ public sealed class StakeSwap(EconomicsProfile profile, IPoolModel model)
             return LaunchAddStake(pool, request);
         }
 
-        if (IsDynamic && amount > SaturatingMul(pool.TaoReserve.Rao, SwapConfig.MaxInputReserveMultiplier))
+        if (IsDynamic && amount > SafeMath.SaturatingMul(pool.TaoReserve.Rao, SwapConfig.MaxInputReserveMultiplier))
         {
             return Refused(pool, DispatchError.InsufficientLiquidity);
         }
@@ -70,7 +72,7 @@ public sealed class StakeSwap(EconomicsProfile profile, IPoolModel model)
         var minStake = Profile.DefaultMinStake;
         var minSim = SimulateDefault(pool, SwapDirection.Buy, minStake);
         var minFee = minSim.IsOk ? minSim.Result.FeePaid : WeightedPoolModel.Fee(pool.FeeRate, minStake, dropFees: !IsDynamic);
-        if (amount < SaturatingAdd(minStake, minFee))
+        if (amount < SafeMath.SaturatingAdd(minStake, minFee))
         {
             return Refused(pool, DispatchError.AmountTooLow);
         }
@@ -125,7 +127,7 @@ public sealed class StakeSwap(EconomicsProfile profile, IPoolModel model)
         // do_remove_stake caps the request at the stake held before anything else; do_remove_stake_limit does not,
         // so there a request above the position fails with NotEnoughStakeToWithdraw below.
         var alpha = limited ? request.Amount : System.Math.Min(request.Amount, request.StakeHeld);
-        if (IsDynamic && alpha > SaturatingMul(pool.AlphaReserve.Raw, SwapConfig.MaxInputReserveMultiplier))
+        if (IsDynamic && alpha > SafeMath.SaturatingMul(pool.AlphaReserve.Raw, SwapConfig.MaxInputReserveMultiplier))
         {
             return Refused(pool, DispatchError.InsufficientLiquidity);
         }
@@ -188,7 +190,7 @@ public sealed class StakeSwap(EconomicsProfile profile, IPoolModel model)
             : ulong.MaxValue;
         var allowPartial = request.LimitRaoPerAlpha is not null && request.AllowPartial;
 
-        if (request.Amount < SaturatingAdd(Profile.DefaultMinStake, Profile.FlatStakingFee))
+        if (request.Amount < SafeMath.SaturatingAdd(Profile.DefaultMinStake, Profile.FlatStakingFee))
         {
             return Refused(pool, DispatchError.AmountTooLow);
         }
@@ -268,12 +270,4 @@ public sealed class StakeSwap(EconomicsProfile profile, IPoolModel model)
     }
 
     private static StakeSwapOutcome Refused(in PoolState pool, DispatchError error) => new(SwapOutcome.Fail(error), pool);
-
-    private static ulong SaturatingMul(ulong a, ulong b)
-    {
-        var p = (UInt128)a * b;
-        return p > ulong.MaxValue ? ulong.MaxValue : (ulong)p;
-    }
-
-    private static ulong SaturatingAdd(ulong a, ulong b) => a > ulong.MaxValue - b ? ulong.MaxValue : a + b;
 }

@@ -22,7 +22,7 @@ public sealed class WeightedPoolModel(SwapConfig config) : IPoolModel
         var fee = Fee(pool.FeeRate, amount, dropFees);
         var requested = amount - fee;
 
-        var maxInput = SaturatingMul(pool.InputReserve(direction), SwapConfig.MaxInputReserveMultiplier);
+        var maxInput = SafeMath.SaturatingMul(pool.InputReserve(direction), SwapConfig.MaxInputReserveMultiplier);
         if (requested > maxInput)
         {
             return SwapOutcome.Fail(DispatchError.SwapInputTooLarge);
@@ -103,7 +103,7 @@ public sealed class WeightedPoolModel(SwapConfig config) : IPoolModel
     public MaxAmount MaxAmountUnderLimit(in PoolState pool, SwapDirection direction, ulong limitRaoPerAlpha)
     {
         // The reference probes with the largest input the swap accepts rather than u64::MAX.
-        var probe = SaturatingMul(pool.InputReserve(direction), SwapConfig.MaxInputReserveMultiplier);
+        var probe = SafeMath.SaturatingMul(pool.InputReserve(direction), SwapConfig.MaxInputReserveMultiplier);
         var outcome = Swap(pool, direction, probe, SwapConfig.LimitPrice(limitRaoPerAlpha), dropFees: false, simulate: true);
         return outcome.IsOk ? MaxAmount.Of(outcome.Result.GrossPaidIn) : MaxAmount.Fail(outcome.Error!.Value);
     }
@@ -140,22 +140,14 @@ public sealed class WeightedPoolModel(SwapConfig config) : IPoolModel
         if (direction == SwapDirection.Buy)
         {
             alpha = pool.AlphaReserve.Raw > deltaOut ? pool.AlphaReserve.Raw - deltaOut : 0;
-            tao = SaturatingAdd(pool.TaoReserve.Rao, deltaIn);
+            tao = SafeMath.SaturatingAdd(pool.TaoReserve.Rao, deltaIn);
         }
         else
         {
-            alpha = SaturatingAdd(pool.AlphaReserve.Raw, deltaIn);
+            alpha = SafeMath.SaturatingAdd(pool.AlphaReserve.Raw, deltaIn);
             tao = pool.TaoReserve.Rao > deltaOut ? pool.TaoReserve.Rao - deltaOut : 0;
         }
 
         return BalancerMath.Price(pool.QuoteWeight, alpha, tao);
     }
-
-    private static ulong SaturatingMul(ulong a, ulong b)
-    {
-        var p = (UInt128)a * b;
-        return p > ulong.MaxValue ? ulong.MaxValue : (ulong)p;
-    }
-
-    private static ulong SaturatingAdd(ulong a, ulong b) => a > ulong.MaxValue - b ? ulong.MaxValue : a + b;
 }

@@ -1,3 +1,4 @@
+using TaoSharp.Math;
 using TaoSharp.Math.Epoch;
 
 namespace TaoSharp.Runtime.Epoch;
@@ -27,7 +28,7 @@ public static class YumaEpoch
         var lastUpdate = new ulong[n];
         input.LastUpdate.CopyTo(lastUpdate, 0);
         var active = new bool[n];
-        for (int i = 0; i < n; i++) active[i] = !(SaturatingAdd(lastUpdate[i], cutoff) < block);
+        for (int i = 0; i < n; i++) active[i] = !(SafeMath.SaturatingAdd(lastUpdate[i], cutoff) < block);
 
         // §3.3 stake
         int owner = input.OwnerUid is { } o ? o : -1;
@@ -81,7 +82,7 @@ public static class YumaEpoch
         // §3.11 / §3.12 bonds and dividends
         ulong lastTempo = input.LastMechanismStepBlock == 0
             ? (block >= input.Tempo ? block - input.Tempo : 0)
-            : SaturatingAdd(input.LastMechanismStepBlock, 1);
+            : SafeMath.SaturatingAdd(input.LastMechanismStepBlock, 1);
         long emaAlpha = EmaAlpha(input.BondsMovingAverage);
         var (dividends, storedBonds) = input.Yuma3
             ? Yuma3Bonds(input, n, lastTempo, emaAlpha, bondWeights, consensus, incentive, activeStake, workspace)
@@ -234,6 +235,4 @@ public static class YumaEpoch
         }
         return r;
     }
-
-    private static ulong SaturatingAdd(ulong a, ulong b) => a > ulong.MaxValue - b ? ulong.MaxValue : a + b;
 }

@@ -77,7 +77,7 @@ public static class HotkeySwap
         foreach (var n in affected)
         {
             var last = SubtensorStorage.LastHotkeySwapOnNetuid.Get(s, n, coldkey);
-            if (last != 0 && !(SaturatingAdd(last, KeySwapConstants.HotkeySwapOnSubnetInterval) < block))
+            if (last != 0 && !(SafeMath.SaturatingAdd(last, KeySwapConstants.HotkeySwapOnSubnetInterval) < block))
                 throw new DispatchException(DispatchError.HotKeySwapOnSubnetIntervalNotPassed, $"subnet {n.Value}");
         }
 
@@ -124,7 +124,7 @@ public static class HotkeySwap
     {
         // The reference gates even a first per-subnet swap by the interval since block 0.
         var last = SubtensorStorage.LastHotkeySwapOnNetuid.Get(s, netuid, coldkey);
-        if (!(SaturatingAdd(last, KeySwapConstants.HotkeySwapOnSubnetInterval) < block))
+        if (!(SafeMath.SaturatingAdd(last, KeySwapConstants.HotkeySwapOnSubnetInterval) < block))
             throw new DispatchException(DispatchError.HotKeySwapOnSubnetIntervalNotPassed);
         if (StakingAccounts.IsSystemAccount(newHotkey)) throw new DispatchException(DispatchError.CannotUseSystemAccount);
         if (SubtensorStorage.Uids.Contains(s, netuid, newHotkey)) throw new DispatchException(DispatchError.HotKeyAlreadyRegisteredInSubNet);
@@ -247,8 +247,6 @@ public static class HotkeySwap
         var sum = old > ulong.MaxValue - map.Get(s, netuid, to) ? ulong.MaxValue : old + map.Get(s, netuid, to);
         map.Set(s, netuid, to, sum);
     }
-
-    private static ulong SaturatingAdd(ulong a, ulong b) => a > ulong.MaxValue - b ? ulong.MaxValue : a + b;
 }
 
 /// <summary>The subnets that exist, in storage order (the reference's <c>get_all_subnet_netuids</c> iterates the same map).</summary>

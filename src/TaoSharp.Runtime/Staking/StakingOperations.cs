@@ -1,3 +1,4 @@
+using TaoSharp.Math;
 using TaoSharp.Primitives;
 using TaoSharp.Runtime.Amm;
 using TaoSharp.Runtime.Coinbase;
@@ -55,23 +56,15 @@ public sealed class StakingOperations(EconomicsProfile profile)
         if (error == DispatchError.SlippageTooHigh) return error;
         var minStake = Profile.DefaultMinStake;
         if (model is ConstantProductPoolModel)
-            return error == DispatchError.AmountTooLow && tao < SaturatingAdd(minStake, Profile.FlatStakingFee) ? error : null;
+            return error == DispatchError.AmountTooLow && tao < SafeMath.SaturatingAdd(minStake, Profile.FlatStakingFee) ? error : null;
 
         var dynamic = model is not StablePoolModel;
-        if (dynamic && tao > SaturatingMul(pool.TaoReserve.Rao, SwapConfig.MaxInputReserveMultiplier)) return error;
+        if (dynamic && tao > SafeMath.SaturatingMul(pool.TaoReserve.Rao, SwapConfig.MaxInputReserveMultiplier)) return error;
         if (limit is { } l && model.MaxAmountUnderLimit(pool, SwapDirection.Buy, l).Error is { } maxError) return maxError;
         if (error != DispatchError.AmountTooLow) return null;
         var minSim = model.Swap(pool, SwapDirection.Buy, minStake, SwapConfig.LimitPrice(SwapConfig.MaxPriceRao), dropFees: false, simulate: true);
         var minFee = minSim.IsOk ? minSim.Result.FeePaid : WeightedPoolModel.Fee(pool.FeeRate, minStake, dropFees: !dynamic);
-        return tao < SaturatingAdd(minStake, minFee) ? error : null;
-    }
-
-    private static ulong SaturatingAdd(ulong a, ulong b) => a > ulong.MaxValue - b ? ulong.MaxValue : a + b;
-
-    private static ulong SaturatingMul(ulong a, ulong b)
-    {
-        var p = (UInt128)a * b;
-        return p > ulong.MaxValue ? ulong.MaxValue : (ulong)p;
+        return tao < SafeMath.SaturatingAdd(minStake, minFee) ? error : null;
     }
 
     /// <summary>
@@ -319,9 +312,8 @@ public sealed class StakingOperations(EconomicsProfile profile)
 
     public static void EnsureSubnet(IStateReader s, NetUid netuid)
     {
-        if (netuid.IsRoot) return;
-        if (!SubtensorStorage.NetworksAdded.Get(s, netuid)) throw new DispatchException(DispatchError.SubnetNotExists);
-        if (!SubtensorStorage.SubtokenEnabled.Get(s, netuid)) throw new DispatchException(DispatchError.SubtokenDisabled);
+        EnsureExists(s, netuid);
+        EnsureSubtoken(s, netuid);
     }
 
     /// <summary>transfer_stake: the transfer toggle of both subnets, checked after the position and slippage.</summary>

@@ -1,3 +1,4 @@
+using TaoSharp.Math;
 using TaoSharp.Primitives;
 using TaoSharp.Primitives.Scale;
 using TaoSharp.Runtime.Calls;
@@ -209,7 +210,7 @@ public static class AdminUtilsCalls
         if (tempo == 0) return false;
         var pending = SubtensorStorage.PendingEpochAt.Get(s, n);
         if (pending > 0 && pending > block) return true;
-        var next = SaturatingAdd(SubtensorStorage.LastEpochBlock.Get(s, n), tempo);
+        var next = SafeMath.SaturatingAdd(SubtensorStorage.LastEpochBlock.Get(s, n), tempo);
         var remaining = next - System.Math.Min(next, block);
         return remaining < SubtensorStorage.AdminFreezeWindow.Get(s);
     }
@@ -307,8 +308,6 @@ public static class AdminUtilsCalls
     {
         if (!condition) throw new DispatchException(error);
     }
-
-    private static ulong SaturatingAdd(ulong a, ulong b) => a > ulong.MaxValue - b ? ulong.MaxValue : a + b;
 
     private static void Deposit<T>(CallContext c, string call, NetUid n, T value, AccountId? owner) =>
         c.Events.Deposit(Name, "HyperparameterSet", ("call", call), ("netuid", n.Value.ToString()), ("value", value?.ToString() ?? ""),

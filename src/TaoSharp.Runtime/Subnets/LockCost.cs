@@ -30,17 +30,11 @@ public static class LockCost
     public static ulong Compute(ulong lastLock, ulong minLock, ulong lastLockBlock, ulong currentBlock, ulong effectiveInterval)
     {
         var multiplier = lastLockBlock == 0 ? 1UL : 2UL;
-        var start = SaturatingMul(lastLock, multiplier);
+        var start = SafeMath.SaturatingMul(lastLock, multiplier);
         var perBlock = effectiveInterval == 0 ? 0 : lastLock / effectiveInterval;
         var elapsed = currentBlock > lastLockBlock ? currentBlock - lastLockBlock : 0;
-        var decay = SaturatingMul(perBlock, elapsed);
+        var decay = SafeMath.SaturatingMul(perBlock, elapsed);
         var cost = start > decay ? start - decay : 0;
         return System.Math.Max(cost, minLock);
-    }
-
-    private static ulong SaturatingMul(ulong a, ulong b)
-    {
-        var p = (UInt128)a * b;
-        return p > ulong.MaxValue ? ulong.MaxValue : (ulong)p;
     }
 }

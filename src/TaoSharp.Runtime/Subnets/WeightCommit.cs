@@ -1,3 +1,4 @@
+using TaoSharp.Math;
 using TaoSharp.Primitives;
 using TaoSharp.Primitives.Scale;
 
@@ -31,9 +32,7 @@ public readonly record struct WeightCommit(Hash256 Hash, ulong CommitEpoch, ulon
 
     /// <summary>Expired once the current epoch is past the reveal epoch (commit epoch + RevealPeriodEpochs).</summary>
     public bool IsExpired(ulong currentEpoch, ulong revealPeriodEpochs) =>
-        currentEpoch > SaturatingAdd(CommitEpoch, revealPeriodEpochs);
+        currentEpoch > SafeMath.SaturatingAdd(CommitEpoch, revealPeriodEpochs);
 
-    public ulong RevealEpoch(ulong revealPeriodEpochs) => SaturatingAdd(CommitEpoch, revealPeriodEpochs);
-
-    private static ulong SaturatingAdd(ulong a, ulong b) => a > ulong.MaxValue - b ? ulong.MaxValue : a + b;
+    public ulong RevealEpoch(ulong revealPeriodEpochs) => SafeMath.SaturatingAdd(CommitEpoch, revealPeriodEpochs);
 }
